@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip --disable-pip-version-check -q
+
+.PHONY: run test lint format bench migrate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: requirements.txt | $(BIN)/python
+	$(PIP) install -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(PIP) install -r requirements-dev.txt
+	@touch $@ $(VENV)/.run-installed
+
+migrate: $(VENV)/.run-installed
+	$(BIN)/python manage.py migrate --noinput
+
+run: migrate
+	$(BIN)/python manage.py seed_demo
+	@echo "ResuMate on http://127.0.0.1:8000 (Ctrl-C stops web, worker and beat)"
+	$(BIN)/honcho start -f Procfile
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m resumate.bench
+
+clean:
+	rm -rf $(VENV) var staticfiles

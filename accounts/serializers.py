@@ -1,0 +1,78 @@
+from django.contrib.auth.password_validation import validate_password
+from rest_framework import serializers
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework_simplejwt.serializers import TokenRefreshSerializer
+
+from .models import User
+
+
+def _unique_ci(field, value, instance=None):
+    clash = User.objects.filter(**{f"{field}__iexact": value})
+    if instance is not None:
+        clash = clash.exclude(pk=instance.pk)
+    if clash.exists():
+        raise serializers.ValidationError(f"A user with that {field} already exists.")
+    return value
+
+
+class RegisterSerializer(serializers.Serializer):
+    username = serializers.RegexField(
+        r"^[\w.@+-]+\Z",
+        max_length=150,
+        error_messages={"invalid": "Letters, digits and @/./+/-/_ only."},
+    )
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
+    first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+
+    def validate_username(self, value):
+        return _unique_ci("username", value)
+
+    def validate_email(self, value):
+        return _unique_ci("email", value)
+
+    def validate(self, attrs):
+        candidate = User(username=attrs["username"], email=attrs["email"])
+        try:
+            validate_password(attrs["password"], candidate)
+        except Exception as exc:  # django's ValidationError -> field error
+            raise serializers.ValidationError({"password": list(exc.messages)}) from exc
+        return attrs
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = (
+            "id",
+            "username",
+            "email",
+            "first_name",
+            "last_name",
+            "headline",
+            "phone",
+            "location",
+            "website",
+            "time_zone",
+            "weekly_report_emails",
+            "date_joined",
+        )
+        read_only_fields = ("id", "username", "date_joined")
+
+    def validate_email(self, value):
+        return _unique_ci("email", value, self.instance)
+
+
+class LogoutSerializer(serializers.Serializer):
+    refresh = serializers.CharField()
+
+
+class ActiveUserTokenRefreshSerializer(TokenRefreshSerializer):
+    """Refresh that answers 401, not 500, when the token's user was deleted."""
+
+    def validate(self, attrs):
+        try:
+            return super().validate(attrs)
+        except User.DoesNotExist as exc:
+            raise AuthenticationFailed(self.error_messages["no_active_account"], "no_active_account") from exc

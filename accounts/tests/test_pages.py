@@ -1,0 +1,124 @@
+import pytest
+
+from accounts.models import User
+from accounts.tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signup_page_creates_the_account_and_logs_in(client):
+    assert client.get("/signup/").status_code == 200
+    response = client.post(
+        "/signup/",
+        {
+            "username": "newbie",
+            "email": "newbie@example.com",
+            "password1": "a-long-passphrase-7",
+            "password2": "a-long-passphrase-7",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/dashboard/"
+    assert User.objects.filter(username="newbie").exists()
+    dashboard = client.get("/dashboard/")
+    assert dashboard.status_code == 200
+    assert b"newbie" in dashboard.content
+
+
+def test_signup_page_shows_errors_next_to_fields(client, user):
+    response = client.post(
+        "/signup/", {"username": user.username, "email": "x@example.com", "password1": "a", "password2": "b"}
+    )
+    assert response.status_code == 200
+    assert b"already exists" in response.content
+    assert User.objects.count() == 1
+
+
+def test_login_and_logout_pages(client, user):
+    assert client.get("/login/").status_code == 200
+    response = client.post("/login/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/dashboard/").status_code == 200
+    assert client.post("/logout/").status_code == 302
+    assert client.get("/dashboard/")["Location"].startswith("/login/")
+
+
+def test_login_page_rejects_a_wrong_password(client, user):
+    response = client.post("/login/", {"username": user.username, "password": "nope"})
+    assert response.status_code == 200
+    assert b"correct username and password" in response.content
+
+
+def test_settings_page_edits_profile_and_changes_password(client, user):
+    client.force_login(user)
+    assert client.get("/settings/").status_code == 200
+    response = client.post(
+        "/settings/",
+        {
+            "action": "profile",
+            "profile-first_name": "Grace",
+            "profile-last_name": "Hopper",
+            "profile-email": user.email,
+            "profile-time_zone": "Europe/Prague",
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.first_name, user.time_zone) == ("Grace", "Europe/Prague")
+
+    response = client.post(
+        "/settings/",
+        {
+            "action": "password",
+            "password-old_password": PASSWORD,
+            "password-new_password1": "another-long-pass-9",
+            "password-new_password2": "another-long-pass-9",
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("another-long-pass-9")
+
+
+def test_settings_page_downloads_my_data(client, user):
+    client.force_login(user)
+    response = client.post("/settings/export/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response.json()["profile"]["username"] == user.username
+
+
+def test_delete_account_needs_the_password(client, user):
+    client.force_login(user)
+    response = client.post("/settings/", {"action": "delete", "delete-password": "wrong"})
+    assert response.status_code == 400
+    assert User.objects.filter(pk=user.pk).exists()
+    response = client.post("/settings/", {"action": "delete", "delete-password": PASSWORD})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
+
+
+def test_pages_need_login(client):
+    for path in ("/dashboard/", "/settings/"):
+        assert client.get(path)["Location"].startswith("/login/")
+
+
+def test_seed_demo_is_idempotent_and_prints_log_ins(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", stdout=out)
+    assert User.objects.filter(username__in=["admin", "demo"]).count() == 2
+    assert User.objects.get(username="admin").is_superuser
+    assert "resumate-demo" in out.getvalue()
+
+
+def test_beat_schedule_for_token_cleanup_exists_after_migrate(db):
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="accounts.tasks.flush_expired_tokens")
+    assert task.crontab.timezone.key == "UTC" if hasattr(task.crontab.timezone, "key") else True
+    assert task.enabled

@@ -1,0 +1,7 @@
+app_name = "ai"
+
+# Pages.
+urlpatterns = []
+
+# Mounted under /api/v1/ by resumate/urls.py.
+api_urlpatterns = []

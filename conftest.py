@@ -1,0 +1,59 @@
+"""Shared test fixtures. App fixtures live in <app>/tests/conftest.py."""
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from accounts.tests.factories import UserFactory
+from resumate.celery import app as celery_app
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+    # Tasks run inline and raise, so tests see their effects and their errors.
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Throttles, limits and cached responses never leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def anon_client():
+    return APIClient()
+
+
+def client_for(user):
+    """An API client authenticated as ``user`` with a real JWT access token."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user).access_token}")
+    return client
+
+
+@pytest.fixture
+def api_client(user):
+    return client_for(user)
+
+
+@pytest.fixture
+def other_client(other_user):
+    return client_for(other_user)

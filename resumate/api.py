@@ -1,0 +1,66 @@
+"""API conventions shared by every app: pagination and one error shape.
+
+Every error under /api/ is JSON of the form
+``{"detail": "<message>", "code": "<code>", "errors": {<field>: [<message>, ...]}}``;
+``errors`` is present for validation errors only.
+"""
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class StandardPagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "Request body too large."
+    default_code = "payload_too_large"
+
+
+def _first_code(codes):
+    """The first error code in DRF's nested get_codes() structure."""
+    while isinstance(codes, dict | list) and codes:
+        codes = next(iter(codes.values())) if isinstance(codes, dict) else codes[0]
+    return codes if isinstance(codes, str) else "invalid"
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None  # unhandled: Django's handler500 answers with JSON
+
+    if isinstance(exc, exceptions.ValidationError):
+        errors = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        response.data = {
+            "detail": "Invalid input.",
+            "code": _first_code(exc.get_codes()),
+            "errors": errors,
+        }
+    else:
+        data = response.data if isinstance(response.data, dict) else {}
+        detail = data.get("detail", getattr(exc, "detail", str(exc)))
+        body = {"detail": str(detail), "code": getattr(detail, "code", None) or "error"}
+        # simplejwt's token errors carry extra keys worth keeping.
+        body.update({k: v for k, v in data.items() if k not in ("detail", "code")})
+        response.data = body
+    return response
+
+
+def error_response(detail, code, http_status, headers=None):
+    """A JSON error in the shared shape, for code paths outside DRF views."""
+    return Response({"detail": detail, "code": code}, status=http_status, headers=headers)

@@ -1,0 +1,67 @@
+"""Health checks: liveness, and readiness of database, cache and broker."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connections
+from django.http import JsonResponse
+from kombu import Connection
+
+
+def check_database():
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def check_cache():
+    cache = caches["default"]
+    client = getattr(cache, "client", None)
+    if client is not None and hasattr(client, "get_client"):
+        # django-redis swallows errors on get/set (IGNORE_EXCEPTIONS); ask Redis itself.
+        client.get_client(write=True).ping()
+        return
+    cache.set("health:probe", "ok", 5)
+    if cache.get("health:probe") != "ok":
+        raise RuntimeError("cache did not return the value it stored")
+
+
+def check_broker():
+    with Connection(
+        settings.CELERY_BROKER_URL,
+        transport_options=getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {}),
+        connect_timeout=2,
+    ) as connection:
+        connection.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
+
+
+CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
+
+
+def run_checks():
+    """Run every check; return (all_ok, {name: {"ok", "latency_ms"[, "error"]}})."""
+    results = {}
+    for name, check in CHECKS.items():
+        started = time.perf_counter()
+        try:
+            check()
+            result = {"ok": True}
+        except Exception as exc:  # any failure means "not ready", never a 500
+            result = {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:300]}
+        result["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        results[name] = result
+    return all(r["ok"] for r in results.values()), results
+
+
+def live(request):
+    return JsonResponse({"status": "ok"})
+
+
+def ready(request):
+    ok, checks = run_checks()
+    failing = [name for name, result in checks.items() if not result["ok"]]
+    body = {"status": "ok" if ok else "unavailable", "checks": checks}
+    if failing:
+        body["failing"] = failing
+    return JsonResponse(body, status=200 if ok else 503)

@@ -1,0 +1,72 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
+}
+
+
+def test_live_answers_while_the_process_runs(client):
+    response = client.get("/health/live/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("path", ["/health/", "/health/ready/"])
+def test_ready_reports_each_check_with_its_latency(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, response.json()
+    checks = response.json()["checks"]
+    assert set(checks) == {"database", "cache", "broker"}
+    for result in checks.values():
+        assert result["ok"] is True
+        assert result["latency_ms"] >= 0
+
+
+def test_ready_is_503_naming_the_cache_when_redis_is_unreachable(client):
+    with override_settings(CACHES=UNREACHABLE_REDIS):
+        response = client.get("/health/ready/")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["failing"] == ["cache"]
+    assert body["checks"]["cache"]["ok"] is False
+    assert body["checks"]["database"]["ok"] is True
+
+
+def test_a_redis_outage_does_not_turn_requests_into_500s(client, user):
+    with override_settings(CACHES=UNREACHABLE_REDIS):
+        client.force_login(user)
+        assert client.get("/api/v1/auth/me/").status_code == 200
+
+
+@pytest.mark.slow
+def test_ready_is_503_naming_the_database_when_it_is_unreachable():
+    """A real process whose database does not answer (no mock in the path)."""
+    probe = (
+        "import django, json; django.setup();"
+        "from django.test import Client;"
+        "r = Client(HTTP_HOST='localhost').get('/health/ready/');"
+        "print(r.status_code, json.dumps(r.json()['failing']))"
+    )
+    unreachable = (
+        "postgres://postgres@127.0.0.1:1/nowhere"
+        if os.environ.get("DATABASE_URL", "").startswith("postgres")
+        else "sqlite:////nonexistent-dir/db.sqlite3"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "resumate.settings", "DATABASE_URL": unreachable}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip().splitlines()[-1] == '503 ["database"]', result.stderr[-2000:]

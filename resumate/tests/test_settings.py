@@ -1,0 +1,39 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k" * 20 + "Vq8#pL2@xZ9!mN4$bT6^wR1&yH3*cJ5(dF7)gK0_sA",
+    "JWT_SIGNING_KEY": "j" * 50,
+    "ALLOWED_HOSTS": "resumate.example.com",
+    "CSRF_TRUSTED_ORIGINS": "https://resumate.example.com",
+}
+
+
+def manage(*args, extra_env):
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "JWT_SIGNING_KEY")}
+    env.update(extra_env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.slow
+def test_check_deploy_is_clean_with_production_values():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", extra_env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.slow
+def test_production_refuses_to_start_without_its_secrets():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = manage("check", extra_env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
