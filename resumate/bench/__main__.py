@@ -51,7 +51,9 @@ def main(selected):
     setup_test_environment()
     db = settings.DATABASES["default"]
     db.setdefault("TEST", {})["NAME"] = (
-        str(Path(settings.BASE_DIR) / "var" / "bench.sqlite3") if db["ENGINE"].endswith("sqlite3") else "resumate_bench"
+        str(Path(settings.BASE_DIR) / "var" / "bench.sqlite3")
+        if db["ENGINE"].endswith("sqlite3")
+        else "resumate_bench"
     )
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     lines = [

@@ -1,0 +1,160 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+class ApplicationStatus(models.TextChoices):
+    """In pipeline order."""
+
+    WISHLIST = "wishlist", "Wishlist"
+    APPLIED = "applied", "Applied"
+    SCREENING = "screening", "Screening"
+    INTERVIEWING = "interviewing", "Interviewing"
+    OFFER = "offer", "Offer"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class JobSourceKind(models.TextChoices):
+    GREENHOUSE = "greenhouse", "Greenhouse"
+    LEVER = "lever", "Lever"
+    REMOTIVE = "remotive", "Remotive"
+    RSS = "rss", "RSS / Atom feed"
+
+
+class JobSource(models.Model):
+    kind = models.CharField(max_length=20, choices=JobSourceKind.choices)
+    identifier = models.CharField(max_length=500, help_text="Board token, company slug or feed URL.")
+    name = models.CharField(max_length=200, blank=True)
+    base_url = models.URLField(max_length=500, blank=True, help_text="Overrides the board's public API root.")
+    is_active = models.BooleanField(default=True)
+    min_interval_hours = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Least time between scheduled fetches (board terms)."
+    )
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_status = models.CharField(max_length=20, blank=True)
+    last_error = models.TextField(blank=True)
+    postings_seen = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "identifier", "base_url"], name="job_source_unique"),
+        ]
+
+    def __str__(self):
+        return self.name or f"{self.get_kind_display()}: {self.identifier}"
+
+
+class RemoteType(models.TextChoices):
+    REMOTE = "remote", "Remote"
+    HYBRID = "hybrid", "Hybrid"
+    ONSITE = "onsite", "On-site"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class JobPosting(models.Model):
+    source = models.ForeignKey(JobSource, on_delete=models.CASCADE, related_name="postings")
+    external_id = models.CharField(max_length=200)
+    url = models.URLField(max_length=1000, blank=True)
+    title = models.CharField(max_length=300)
+    company_name = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=300, blank=True)
+    remote = models.CharField(max_length=10, choices=RemoteType.choices, default=RemoteType.UNKNOWN)
+    employment_type = models.CharField(max_length=100, blank=True)
+    salary_min = models.PositiveIntegerField(null=True, blank=True)
+    salary_max = models.PositiveIntegerField(null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    description = models.TextField(blank=True, help_text="Plain text, HTML stripped.")
+    description_html = models.TextField(blank=True, help_text="As the board sent it.")
+    skills_required = models.JSONField(default=list, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["is_active", "-published_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "external_id"], name="posting_unique_per_source"),
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_max__gte=F("salary_min")),
+                name="posting_salary_range_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.company_name})"
+
+
+class ActiveApplicationManager(models.Manager):
+    """Hides soft-deleted applications."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(is_deleted=False)
+
+
+class JobApplication(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications")
+    resume_used = models.ForeignKey(
+        "resumes.Resume", null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
+    )
+    job_posting = models.ForeignKey(
+        JobPosting, null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
+    )
+    job_title = models.CharField(max_length=200)
+    company_name = models.CharField(max_length=200)
+    location = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    original_job_description = models.TextField(blank=True)
+    salary = models.CharField(max_length=100, blank=True)
+    date_applied = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.WISHLIST
+    )
+    notes = models.TextField(blank=True)
+    cover_letter = models.TextField(blank=True)
+    is_deleted = models.BooleanField(default=False)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    is_example = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActiveApplicationManager()
+    all_objects = models.Manager()  # noqa: DJ012 (a manager, not a field)
+
+    class Meta:
+        base_manager_name = "all_objects"
+        ordering = ["-updated_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "is_deleted", "status"]),
+            models.Index(fields=["is_example", "is_deleted"]),
+        ]
+
+    def __str__(self):
+        return f"{self.job_title} at {self.company_name}"
+
+
+class ApplicationEvent(models.Model):
+    """One status change (or the creation) of an application, for history and reports."""
+
+    application = models.ForeignKey(JobApplication, on_delete=models.CASCADE, related_name="events")
+    # Copied from the application so reports aggregate without a join.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    from_status = models.CharField(max_length=20, choices=ApplicationStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=ApplicationStatus.choices)
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["user", "created_at"])]
+
+    def __str__(self):
+        return f"{self.from_status or '-'} -> {self.to_status}"

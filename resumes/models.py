@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+
+
+class AchievementType(models.TextChoices):
+    JOB = "job", "Job"
+    INTERNSHIP = "internship", "Internship"
+    COURSE = "course", "Course"
+    DEGREE = "degree", "Degree"
+    CERTIFICATION = "certification", "Certification"
+    PROJECT = "project", "Project"
+    AWARD = "award", "Award"
+    VOLUNTEER = "volunteer", "Volunteer work"
+    PUBLICATION = "publication", "Publication"
+
+
+class Achievement(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="achievements")
+    type = models.CharField(max_length=20, choices=AchievementType.choices)
+    title = models.CharField(max_length=200)
+    organization = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=120, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True, help_text="Empty means ongoing.")
+    description = models.TextField(blank=True)
+    skills = models.JSONField(default=list, blank=True)
+    highlights = models.JSONField(default=list, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    is_verified = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        indexes = [models.Index(fields=["user", "type"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="achievement_end_not_before_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_type_display()}: {self.title}"
+
+
+class SkillCategory(models.TextChoices):
+    PROGRAMMING_LANGUAGE = "programming_language", "Programming language"
+    FRAMEWORK = "framework", "Framework / library"
+    DATABASE = "database", "Database"
+    CLOUD_DEVOPS = "cloud_devops", "Cloud / DevOps"
+    DATA_ML = "data_ml", "Data / ML"
+    DESIGN = "design", "Design"
+    TOOL = "tool", "Tool"
+    SOFT_SKILL = "soft_skill", "Soft skill"
+    SPOKEN_LANGUAGE = "spoken_language", "Spoken language"
+    OTHER = "other", "Other"
+
+
+class Proficiency(models.TextChoices):
+    BEGINNER = "beginner", "Beginner"
+    INTERMEDIATE = "intermediate", "Intermediate"
+    ADVANCED = "advanced", "Advanced"
+    EXPERT = "expert", "Expert"
+
+
+class SkillSource(models.TextChoices):
+    AUTO = "auto", "From achievements"
+    MANUAL = "manual", "Added by hand"
+
+
+class Skill(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="skills")
+    name = models.CharField(max_length=60)
+    category = models.CharField(max_length=30, choices=SkillCategory.choices, default=SkillCategory.OTHER)
+    proficiency = models.CharField(max_length=20, choices=Proficiency.choices, default=Proficiency.BEGINNER)
+    # Set by hand: the rebuild keeps it instead of deriving one from evidence.
+    proficiency_is_manual = models.BooleanField(default=False)
+    source = models.CharField(max_length=10, choices=SkillSource.choices, default=SkillSource.MANUAL)
+    last_used = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["category", "name"]
+        constraints = [models.UniqueConstraint("user", Lower("name"), name="skill_name_unique_per_user_ci")]
+
+    def __str__(self):
+        return self.name
+
+
+class ResumeTemplate(models.TextChoices):
+    CLASSIC = "classic", "Classic"
+    MODERN = "modern", "Modern"
+    ATS = "ats", "ATS-friendly"
+
+
+class Resume(models.Model):
+    """A resume; ``content`` follows the JSON Resume sections (basics, work, education, ...)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resumes")
+    title = models.CharField(max_length=200)
+    content = models.JSONField(default=dict, blank=True)
+    template = models.CharField(max_length=20, choices=ResumeTemplate.choices, default=ResumeTemplate.CLASSIC)
+    is_auto = models.BooleanField(default=False, help_text="Rebuilt from achievements on every change.")
+    last_generated_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-is_auto", "-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(is_auto=True), name="one_auto_resume_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
