@@ -64,3 +64,8 @@ def application_board(*, user) -> list[dict]:
     for application in application_list(user=user).order_by("-updated_at", "-id"):
         columns[application.status]["applications"].append(application)
     return list(columns.values())
+
+
+def application_any_state_list(*, user) -> QuerySet[JobApplication]:
+    """All the user's applications, soft-deleted ones included (restore, export)."""
+    return JobApplication.all_objects.filter(user=user).select_related("resume_used", "job_posting")

@@ -311,3 +311,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Job tracker applications (issue 6) ------------------------------------
+# status, from_status and to_status share one OpenAPI enum.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["ApplicationStatusEnum"] = (
+    "job_tracker.models.ApplicationStatus"
+)
