@@ -12,6 +12,8 @@ class ApplicationFilter(django_filters.FilterSet):
     applied_after = django_filters.DateFilter(field_name="date_applied", lookup_expr="gte")
     applied_before = django_filters.DateFilter(field_name="date_applied", lookup_expr="lte")
     has_resume = django_filters.BooleanFilter(field_name="resume_used", lookup_expr="isnull", exclude=True)
+    # A plain id: a choice filter would load every posting to validate or render it.
+    job_posting = django_filters.NumberFilter(field_name="job_posting_id")
 
     class Meta:
         model = JobApplication
@@ -25,6 +27,10 @@ class ApplicationPageFilter(ApplicationFilter):
 
     class Meta(ApplicationFilter.Meta):
         fields = ["search", *ApplicationFilter.Meta.fields]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters.pop("job_posting")  # ids mean nothing to a person filling the form
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(

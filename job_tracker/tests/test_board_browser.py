@@ -30,7 +30,9 @@ def browser_page(live_server, user, monkeypatch):
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         context = browser.new_context()
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+        )
         yield context.new_page()
         browser.close()
 
@@ -50,7 +52,5 @@ def test_moving_a_card_updates_the_board_in_place(browser_page, live_server, use
     page.wait_for_selector(f'section[data-status="offer"] {card}')
     assert page.evaluate("window.__notReloaded") is True
 
-    moves = list(
-        JobApplication.objects.get(pk=application.pk).events.values_list("from_status", "to_status")
-    )
+    moves = list(JobApplication.objects.get(pk=application.pk).events.values_list("from_status", "to_status"))
     assert moves == [("", "wishlist"), ("wishlist", "screening"), ("screening", "offer")]
