@@ -24,13 +24,14 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def browser_page(live_server):
+def browser_page(live_server, monkeypatch):
     if not shutil.which(CHROMIUM):
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
         pytest.skip(f"Chromium not found at {CHROMIUM}")
     # Playwright's sync API runs its own event loop; Django must allow ORM calls beside it.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # monkeypatch: the flag must not leak into later tests (check --deploy refuses it).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
