@@ -17,6 +17,11 @@ def pytest_configure(config):
     # Tasks run inline and raise, so tests see their effects and their errors.
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
+    # A real second alias for the read-replica router's tests: the same test
+    # database (TEST MIRROR), reached over its own connection. Nothing routes
+    # there unless a test turns the router on.
+    if "replica" not in settings.DATABASES:
+        settings.DATABASES["replica"] = {**settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}
 
 
 @pytest.fixture(autouse=True)
