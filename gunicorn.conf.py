@@ -45,3 +45,7 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Only the proxy in front may set X-Forwarded-* (nginx on loopback or the compose network).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = os.environ.get("GUNICORN_INSTANCE", "resumate")
+# gunicorn's control socket has one default path per user: several instances on
+# one host would share it, so it is opt-in with a path of its own.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or None
+control_socket_disable = control_socket is None

@@ -312,7 +312,11 @@ LOGGING = {
     },
 }
 
-# --- Read replica (issue 11) ------------------------------------------------
+# --- Deployment (issue 11) ---------------------------------------------------
+# Where collectstatic writes and nginx serves /static/ from (the image uses /app/staticfiles).
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(STATIC_ROOT))
+
+# Read replica:
 # Optional: with DATABASE_REPLICA_URL, requests read from the "replica" alias;
 # writes, transactions, unsafe methods and a client's reads for
 # REPLICA_PIN_SECONDS after its write stay on the primary (resumate/db_router.py).
