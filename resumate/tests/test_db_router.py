@@ -192,3 +192,10 @@ def test_unsafe_methods_read_the_primary_even_without_writing(routed):
     assert response.status_code == 400
     assert queries.count("replica") == 0
     assert PIN_COOKIE not in response.cookies
+
+
+@pytest.mark.django_db(transaction=True, databases=BOTH)
+def test_the_replica_has_a_readiness_check():
+    from resumate.health import check_replica
+
+    check_replica()  # raises when the replica does not answer
