@@ -126,6 +126,12 @@ def test_security_headers_on_pages_api_static_and_errors(stack):
         assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp, what
         # HSTS is sent only over TLS; this nginx speaks plain http.
         assert "Strict-Transport-Security" not in headers, what
+    # The Swagger UI page alone may load its bundle from the CDN it is served from.
+    with stack.client() as client:
+        docs = client.get("/api/docs/")
+    assert docs.status_code == 200
+    assert "https://cdn.jsdelivr.net" in docs.headers["Content-Security-Policy"]
+    assert "cdn.jsdelivr.net" not in answers["page"].headers["Content-Security-Policy"]
     assert answers["api"].status_code == 401
     assert answers["api"].headers["Content-Type"] == "application/json"
 
@@ -133,7 +139,7 @@ def test_security_headers_on_pages_api_static_and_errors(stack):
 def test_pages_satisfy_the_content_security_policy(stack):
     """script-src/style-src 'self': no inline script, style or handler; only same-origin files."""
     with stack.client() as client:
-        for path in ("/", "/login/", "/signup/"):
+        for path in ("/", "/login/", "/signup/", "/admin/login/"):
             html = client.get(path).text
             assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
             assert "<style" not in html and not re.search(r"\sstyle=", html), path
@@ -176,6 +182,17 @@ def test_a_jwt_issued_through_one_instance_works_on_the_other(stack):
         )
         assert response.status_code == 200, (instance.name, response.text)
     assert {i.name for i in stack.instances} - {issuer}, "a second instance verified the token"
+
+    # And through nginx: authenticated API requests land on both instances.
+    sent = [_rid() for _ in range(8)]
+    with stack.client() as client:
+        for rid in sent:
+            response = client.get(
+                "/api/v1/auth/me/", headers={"Authorization": f"Bearer {access}", "X-Request-ID": rid}
+            )
+            assert response.status_code == 200, response.text
+    served = stack.served_by()
+    assert {served[rid] for rid in sent} == {i.name for i in stack.instances}
 
 
 def test_the_auth_throttle_holds_across_both_instances(stack):
