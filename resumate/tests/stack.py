@@ -24,7 +24,7 @@ import httpx
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 NGINX_CONF = BASE_DIR / "nginx" / "nginx.conf"
-START_TIMEOUT = 30
+START_TIMEOUT = 60  # a ceiling for slow, shared machines, not a timing assertion
 
 
 def free_port():
@@ -109,7 +109,8 @@ class Stack:
     extra: dict = field(default_factory=dict)
 
     def client(self, **kwargs):
-        return httpx.Client(base_url=self.url, timeout=30, **kwargs)
+        # trust_env=False: loopback traffic never goes through a configured HTTP proxy.
+        return httpx.Client(base_url=self.url, timeout=30, trust_env=False, **kwargs)
 
     def served_by(self):
         """request id -> instance name, from every instance's JSON access log."""
@@ -147,7 +148,7 @@ def _wait_until_up(url, process, output, what):
                 f"{what} exited with {process.returncode}:\n{Path(output).read_text()[-3000:]}"
             )
         try:
-            if httpx.get(url, timeout=2).status_code == 200:
+            if httpx.get(url, timeout=2, trust_env=False).status_code == 200:
                 return
         except httpx.TransportError:
             pass
@@ -169,6 +170,7 @@ def production_env(*, database_url, redis_url, static_root, throttle_auth):
             "SECURE_SSL_REDIRECT": "0",  # plain http on loopback; TLS is nginx's or a balancer's
             "PROXY_COUNT": "1",
             "DATABASE_URL": database_url,
+            "DATABASE_REPLICA_URL": "",  # one database here: the test's
             "REDIS_URL": redis_url,
             "STATIC_ROOT": str(static_root),
             "THROTTLE_AUTH": f"{throttle_auth}/minute",

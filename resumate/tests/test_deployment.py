@@ -179,6 +179,7 @@ def test_a_jwt_issued_through_one_instance_works_on_the_other(stack):
         response = httpx.get(
             f"http://127.0.0.1:{instance.port}/api/v1/auth/me/",
             headers={"Authorization": f"Bearer {access}"},
+            trust_env=False,
         )
         assert response.status_code == 200, (instance.name, response.text)
     assert {i.name for i in stack.instances} - {issuer}, "a second instance verified the token"
