@@ -68,7 +68,7 @@ def _rid():
     return f"t-{uuid.uuid4().hex}"
 
 
-def _register(client, stack):
+def _register(client):
     username = f"u{uuid.uuid4().hex[:10]}"
     response = client.post(
         "/api/v1/auth/register/",
@@ -173,7 +173,7 @@ def test_requests_are_spread_over_both_instances_and_keep_their_request_id(stack
 @pytest.mark.django_db(transaction=True)  # its user is committed by the instances; flushed after
 def test_a_jwt_issued_through_one_instance_works_on_the_other(stack):
     with stack.client() as client:
-        access, token_rid = _register(client, stack)
+        access, token_rid = _register(client)
     issuer = stack.served_by()[token_rid]
     for instance in stack.instances:
         response = httpx.get(
