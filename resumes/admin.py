@@ -1,8 +1,44 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from rest_framework.exceptions import ValidationError
 
 from . import services
+from .forms import add_service_errors
 from .models import Achievement, Resume, Skill
+from .validation import ACHIEVEMENT_FIELDS, clean_achievement_fields
+
+
+class AchievementAdminForm(forms.ModelForm):
+    """Staff edits obey the same limits and canonical skills as the API."""
+
+    url = forms.URLField(max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Achievement
+        fields = [
+            "user",
+            "type",
+            "title",
+            "organization",
+            "location",
+            "start_date",
+            "end_date",
+            "description",
+            "skills",
+            "highlights",
+            "url",
+            "is_verified",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        fields = {key: cleaned[key] for key in ACHIEVEMENT_FIELDS if key in cleaned}
+        try:
+            cleaned.update(clean_achievement_fields(fields, instance=None))
+        except ValidationError as error:
+            add_service_errors(self, error)
+        return cleaned
 
 
 @admin.action(description="Rebuild the owners' auto resumes")
@@ -15,6 +51,7 @@ def rebuild_resumes(modeladmin, request, queryset):
 
 @admin.register(Achievement)
 class AchievementAdmin(admin.ModelAdmin):
+    form = AchievementAdminForm
     list_display = (
         "title",
         "type",

@@ -3,7 +3,7 @@
 from django.db import models
 from rest_framework import serializers
 
-from . import services
+from . import validation as limits
 from .models import Achievement, Resume, Skill
 
 
@@ -28,13 +28,13 @@ class AchievementSerializer(_Serializer):
     skills = serializers.ListField(
         child=StrictCharField(allow_blank=True, trim_whitespace=True),
         required=False,
-        help_text=f"At most {services.MAX_SKILLS} names of at most {services.MAX_SKILL_LENGTH} characters; "
+        help_text=f"At most {limits.MAX_SKILLS} names of at most {limits.MAX_SKILL_LENGTH} characters; "
         "trimmed, canonicalised (js -> JavaScript) and de-duplicated.",
     )
     highlights = serializers.ListField(
         child=StrictCharField(allow_blank=True, trim_whitespace=True),
         required=False,
-        help_text=f"At most {services.MAX_HIGHLIGHTS} of at most {services.MAX_HIGHLIGHT_LENGTH} characters.",
+        help_text=f"At most {limits.MAX_HIGHLIGHTS} of at most {limits.MAX_HIGHLIGHT_LENGTH} characters.",
     )
 
     class Meta:
@@ -61,7 +61,7 @@ class AchievementSerializer(_Serializer):
 
 
 class SkillSerializer(_Serializer):
-    name = StrictCharField(max_length=services.MAX_SKILL_LENGTH)
+    name = StrictCharField(max_length=limits.MAX_SKILL_LENGTH)
 
     class Meta:
         model = Skill

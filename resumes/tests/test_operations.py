@@ -99,3 +99,36 @@ def test_export_and_erasure_cover_achievements_skills_and_resumes(api_client, us
     response = commit(api_client.delete, "/api/v1/auth/me/")
     assert response.status_code == 204
     assert not Achievement.objects.exists() and not Skill.objects.exists() and not Resume.objects.exists()
+
+
+def test_admin_form_applies_the_same_rules(staff_client, user):
+    data = {
+        "user": user.pk,
+        "type": "job",
+        "title": "Dev",
+        "organization": "",
+        "location": "",
+        "start_date": "2024-01-01",
+        "end_date": "2023-01-01",
+        "description": "",
+        "skills": '["js", "JavaScript"]',
+        "highlights": "[]",
+        "url": "",
+    }
+    response = staff_client.post("/admin/resumes/achievement/add/", data)
+    assert response.status_code == 200
+    assert "The end date cannot be before the start date." in response.content.decode()
+    assert not Achievement.objects.exists()
+    response = staff_client.post("/admin/resumes/achievement/add/", {**data, "end_date": ""})
+    assert response.status_code == 302
+    assert Achievement.objects.get().skills == ["JavaScript"]
+
+
+def test_editing_a_verified_achievement_withdraws_verification(api_client, user):
+    achievement = AchievementFactory(user=user, is_verified=True)
+    api_client.patch(f"/api/v1/achievements/{achievement.pk}/", {"title": achievement.title})
+    achievement.refresh_from_db()
+    assert achievement.is_verified  # nothing changed
+    api_client.patch(f"/api/v1/achievements/{achievement.pk}/", {"title": "Chief everything"})
+    achievement.refresh_from_db()
+    assert not achievement.is_verified

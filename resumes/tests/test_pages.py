@@ -167,7 +167,7 @@ def test_dashboard_panel_shows_counts_and_last_rebuild(browser, user, commit):
     html = browser.get("/dashboard/").content.decode()
     assert "Achievements &amp; resume" in html
     assert "Resume last rebuilt" in html
-    assert '<div class="stat">2</div>' in html
+    assert '<div class="stat">2</div><span class="muted">achievements' in html
 
 
 def test_navigation_links_appear(browser):
