@@ -336,6 +336,7 @@ def build_content(*, user, achievements, skills, evidence, now: dt.datetime, tod
                 "yearsOfExperience": round(work_months / 12, 1),
                 "skills": len(skills),
                 "ongoing": sum(1 for a in achievements if a.end_date is None and a.start_date),
+                "verified": sum(1 for a in achievements if a.is_verified),
             },
         },
     }

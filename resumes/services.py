@@ -18,7 +18,7 @@ from rest_framework.exceptions import ValidationError
 
 from . import builder
 from .models import Achievement, Resume, Skill, SkillSource
-from .skills import categorize_skill
+from .skills import categorize_skill, clean_skill_list
 from .validation import (  # noqa: F401  (limits re-exported for callers of the services)
     MAX_HIGHLIGHT_LENGTH,
     MAX_HIGHLIGHTS,
@@ -63,12 +63,11 @@ def achievement_delete(*, achievement: Achievement) -> None:
 
 
 def achievements_mark_verified(*, queryset, verified: bool = True) -> int:
-    """Staff verification of many rows; one rebuild per affected user."""
-    with rebuilds_deferred():
-        user_ids = set(queryset.values_list("user_id", flat=True))
-        count = queryset.update(is_verified=verified, updated_at=timezone.now())
-        for user_id in user_ids:
-            schedule_rebuild(user_id=user_id)
+    """Staff verification of many rows in one UPDATE; one rebuild per affected user (statistics count it)."""
+    user_ids = set(queryset.values_list("user_id", flat=True))
+    count = queryset.update(is_verified=verified, updated_at=timezone.now())
+    for user_id in user_ids:
+        schedule_rebuild(user_id=user_id)
     return count
 
 
@@ -99,7 +98,7 @@ def skill_update(*, skill: Skill, **fields) -> Skill:
 def skill_delete(*, skill: Skill) -> None:
     """Delete a skill; one still listed on achievements would come back, so that is refused."""
     rows = Achievement.objects.filter(user_id=skill.user_id).only("skills")
-    in_use = [a for a in rows if skill.name.lower() in map(str.lower, a.skills)]
+    in_use = [a for a in rows if skill.name.lower() in {name.lower() for name in clean_skill_list(a.skills)}]
     if in_use:
         raise ValidationError(
             {"name": [f'"{skill.name}" is listed on {len(in_use)} achievement(s); remove it there first.']}

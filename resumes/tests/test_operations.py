@@ -45,7 +45,8 @@ def test_admin_mark_verified_rebuilds_each_owner_once(staff_client, user, other_
     )
     assert response.status_code == 302
     assert Achievement.objects.filter(is_verified=True).count() == 3
-    assert Resume.objects.filter(is_auto=True, user__in=[user, other_user]).count() == 2
+    assert Resume.objects.get(user=user, is_auto=True).content["meta"]["statistics"]["verified"] == 2
+    assert Resume.objects.get(user=other_user, is_auto=True).content["meta"]["statistics"]["verified"] == 1
 
 
 def test_admin_rebuild_action(staff_client, user):
