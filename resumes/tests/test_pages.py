@@ -173,3 +173,14 @@ def test_dashboard_panel_shows_counts_and_last_rebuild(browser, user, commit):
 def test_navigation_links_appear(browser):
     html = browser.get("/dashboard/").content.decode()
     assert 'href="/achievements/"' in html and 'href="/resumes/"' in html
+
+
+def test_page_query_counts_do_not_grow_with_rows(browser, user, django_assert_max_num_queries):
+    AchievementFactory.create_batch(30, user=user)
+    ResumeFactory.create_batch(10, user=user)
+    with django_assert_max_num_queries(6):
+        assert browser.get("/achievements/").status_code == 200
+    with django_assert_max_num_queries(14):  # first visit builds the missing auto resume (6 queries)
+        assert browser.get("/resumes/").status_code == 200
+    with django_assert_max_num_queries(6):
+        assert browser.get("/resumes/").status_code == 200
