@@ -311,3 +311,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Resume export (issue 5) ------------------------------------------------
+# PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["resume_pdf"] = env.str("THROTTLE_RESUME_PDF", default="60/minute")
