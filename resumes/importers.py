@@ -204,8 +204,22 @@ SECTION_MAPPERS = {
 }
 
 
+def _fit_list(values, *, limit: int, length: int) -> list[str]:
+    return [_cut(v, length) for v in _strings(values)[:limit]]
+
+
+def _cut(text: str, length: int, *, one_line: bool = True) -> str:
+    text = " ".join(text.split()) if one_line else text.strip()
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def achievement_fields(document: dict) -> list[tuple[str, dict]]:
-    """``(location, fields)`` for every achievement the document implies, fitted to the model's limits."""
+    """``(location, fields)`` for every achievement the document implies.
+
+    Values are fitted to the achievement limits (long text cut with an
+    ellipsis, extra highlights or skills left to the imported resume, which
+    keeps everything), so a schema-valid document always imports.
+    """
     rows = []
     for section, mapper in SECTION_MAPPERS.items():
         for index, item in enumerate(document.get(section) or []):
@@ -215,10 +229,18 @@ def achievement_fields(document: dict) -> list[tuple[str, dict]]:
             for name in ("title", "organization", "location"):
                 fields[name] = _fit(fields.get(name, ""), name)
             fields["url"] = _url(fields.get("url"))
-            fields.setdefault("description", "")
+            description = fields.get("description")
             fields["description"] = (
-                fields["description"].strip() if isinstance(fields["description"], str) else ""
+                _cut(description, services.MAX_DESCRIPTION_LENGTH, one_line=False)
+                if isinstance(description, str)
+                else ""
             )
+            fields["highlights"] = _fit_list(
+                fields.get("highlights"), limit=services.MAX_HIGHLIGHTS, length=services.MAX_HIGHLIGHT_LENGTH
+            )
+            fields["skills"] = [
+                s for s in _strings(fields.get("skills")) if len(s) <= services.MAX_SKILL_LENGTH
+            ][: services.MAX_SKILLS]
             rows.append((f"{section}.{index}", fields))
     return rows
 
@@ -296,4 +318,6 @@ def import_json_resume(*, user, document, title: str | None = None) -> ImportRes
         ]
         # A concurrent import of the same skill must not fail the whole document.
         Skill.objects.bulk_create(new_skills, ignore_conflicts=True)
+        # Skills alone trigger no achievement signal, yet belong on the auto resume.
+        services.schedule_rebuild(user_id=user.pk)
     return ImportResult(resume=resume, achievements=len(rows), skills=len(new_skills))

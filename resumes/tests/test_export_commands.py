@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (non-Latin text is the point of these tests)
 import io
 import json
 
@@ -25,7 +24,10 @@ def test_import_then_export_every_format(user, tmp_path):
     output = run("import_json_resume", str(source), "--user", user.username)
 
     resume = Resume.objects.get(user=user)
-    assert f"Imported resume {resume.pk} “Richard Hendriks (imported)” for {user.username}: 6 achievements" in output
+    assert (
+        f"Imported resume {resume.pk} “Richard Hendriks (imported)” for {user.username}: 6 achievements"
+        in output
+    )
     assert Achievement.objects.filter(user=user).count() == 6
 
     run("export_resume", str(resume.pk), "--format", "json", "--out", str(tmp_path / "out.json"))
@@ -37,7 +39,14 @@ def test_import_then_export_every_format(user, tmp_path):
     assert (tmp_path / "out.md").read_text(encoding="utf-8").startswith("# Richard Hendriks\n")
 
     output = run(
-        "export_resume", str(resume.pk), "--format", "pdf", "--out", str(tmp_path / "out.pdf"), "--template", "modern"
+        "export_resume",
+        str(resume.pk),
+        "--format",
+        "pdf",
+        "--out",
+        str(tmp_path / "out.pdf"),
+        "--template",
+        "modern",
     )
     assert "as pdf to" in output
     text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "out.pdf").pages)

@@ -4,6 +4,7 @@ import json
 import jsonschema
 import pytest
 
+from resumes import services
 from resumes.exporters.json_resume import schema, to_json_resume
 from resumes.models import Resume
 
@@ -68,3 +69,29 @@ def test_json_resume_endpoint(api_client, user):
     jsonschema.validate(document, official_schema())
     assert document["basics"]["name"] == UNICODE_RESUME["basics"]["name"]
     assert document["work"] == UNICODE_RESUME["work"]
+
+
+def test_auto_resume_exports_valid_json_resume(api_client, user):
+    services.achievement_create(
+        user=user,
+        type="job",
+        title="Інженерка даних",
+        organization="Ørsted",
+        start_date="2021-03",
+        highlights=["Cut ETL cost by 30 %"],
+        skills=["python", "postgres"],
+    )
+    services.achievement_create(
+        user=user, type="degree", title="MSc Physics", organization="ΕΚΠΑ", start_date="2015"
+    )
+    auto = services.rebuild_resume(user=user)
+
+    response = api_client.get(f"/api/v1/resumes/{auto.pk}/json-resume/")
+
+    assert response.status_code == 200
+    document = response.json()
+    jsonschema.validate(document, official_schema())
+    assert document["work"][0]["position"] == "Інженерка даних"
+    assert document["work"][0]["startDate"] == "2021-03-01"
+    assert document["education"][0]["institution"] == "ΕΚΠΑ"
+    assert {"Python", "PostgreSQL"} <= {k for group in document["skills"] for k in group["keywords"]}

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (Cyrillic and Greek are the point of these tests)
 import io
 import json
 
@@ -93,7 +92,12 @@ def test_bad_choice_on_the_page_shows_the_error(page, resume):
 def test_pages_are_owner_only(resume, other_user):
     other = Client()
     other.force_login(other_user)
-    for url in ("export/", "export/previews/", "preview/classic/", "export/?template=ats&paper=a4&format=pdf"):
+    for url in (
+        "export/",
+        "export/previews/",
+        "preview/classic/",
+        "export/?template=ats&paper=a4&format=pdf",
+    ):
         assert other.get(f"/resumes/{resume.pk}/{url}").status_code == 404, url
     assert Client().get(f"/resumes/{resume.pk}/export/").status_code == 302
 
@@ -101,7 +105,9 @@ def test_pages_are_owner_only(resume, other_user):
 def test_import_page_creates_the_resume(page, user):
     assert page.get("/resumes/import/").status_code == 200
 
-    response = page.post("/resumes/import/", {"file": upload(official_sample()), "title": "From jsonresume.org"})
+    response = page.post(
+        "/resumes/import/", {"file": upload(official_sample()), "title": "From jsonresume.org"}
+    )
 
     resume = Resume.objects.get(user=user, title="From jsonresume.org")
     assert response.status_code == 302
@@ -127,7 +133,10 @@ def test_import_page_shows_schema_errors_next_to_the_form(page, user):
 
 @pytest.mark.parametrize(
     ("raw", "message"),
-    [(b'{"basics": ', "Not JSON: Expecting value (line 1, column 12)."), (b"\xff\xfe", "The file is not UTF-8 text.")],
+    [
+        (b'{"basics": ', "Not JSON: Expecting value (line 1, column 12)."),
+        (b"\xff\xfe", "The file is not UTF-8 text."),
+    ],
 )
 def test_import_page_rejects_files_that_are_not_json(page, user, raw, message):
     response = page.post("/resumes/import/", {"file": upload(raw)})

@@ -1,9 +1,11 @@
-# ruff: noqa: RUF001  (Cyrillic and Greek are the point of these tests)
 import copy
 import json
+import re
 
 import jsonschema
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from resumes.importers import parse_partial_date
 from resumes.models import Achievement, AchievementType, Resume, Skill
@@ -75,7 +77,10 @@ def test_import_creates_achievements_and_skills_from_the_official_sample(api_cli
     assert job.highlights == official_sample()["work"][0]["highlights"]
     assert job.url == "http://piedpiper.example.com"
     degree = rows[AchievementType.DEGREE]
-    assert (degree.title, degree.organization) == ("Bachelor, Information Technology", "University of Oklahoma")
+    assert (degree.title, degree.organization) == (
+        "Bachelor, Information Technology",
+        "University of Oklahoma",
+    )
     assert degree.highlights == ["DB1101 - Basic SQL", "CS2011 - Java Introduction"]
     assert rows[AchievementType.PROJECT].skills
     names = {s.name.lower() for s in Skill.objects.filter(user=user)}
@@ -89,7 +94,11 @@ def test_partial_dates_unicode_and_long_highlights_survive_as_achievements(api_c
     intern = Achievement.objects.get(user=user, title="Intern")
     assert intern.type == AchievementType.INTERNSHIP
     assert (intern.start_date.isoformat(), intern.end_date.isoformat()) == ("2018-06-01", "2018-09-01")
-    assert intern.highlights == [LONG_HIGHLIGHT]
+    # The achievement keeps to its 500-character limit; the imported resume keeps the whole text.
+    assert len(intern.highlights) == 1
+    assert len(intern.highlights[0]) == 500
+    assert intern.highlights[0].startswith(LONG_HIGHLIGHT[:400])
+    assert intern.highlights[0].endswith("…")
     acme = Achievement.objects.get(user=user, organization="Acme")
     assert (acme.start_date.isoformat(), acme.end_date) == ("2019-01-01", None)
     cert = Achievement.objects.get(user=user, type=AchievementType.CERTIFICATION)
@@ -100,8 +109,35 @@ def test_partial_dates_unicode_and_long_highlights_survive_as_achievements(api_c
     master = Achievement.objects.get(user=user, type=AchievementType.DEGREE)
     assert master.organization == "Uniwersytet Jagielloński"
     assert master.highlights == ["Αλγόριθμοι", "Базы данных"]
-    languages = dict(Skill.objects.filter(user=user, category="spoken_language").values_list("name", "proficiency"))
-    assert languages == {"Polski": "expert", "Русский": "advanced"}
+    languages = dict(
+        Skill.objects.filter(user=user, category="spoken_language").values_list("name", "proficiency")
+    )
+    assert languages == {"Polish": "expert", "Russian": "advanced"}  # the taxonomy knows "Polski", "Русский"
+
+
+def test_import_rebuilds_the_auto_resume_once(
+    api_client, user, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_assert_max_num_queries(60),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = api_client.post(IMPORT_URL, official_sample(), format="json")
+
+    assert response.status_code == 201
+    resume_writes = [
+        q["sql"]
+        for q in queries
+        if re.match(r'^\s*(INSERT (OR IGNORE )?INTO|UPDATE) "resumes_resume"', q["sql"])
+    ]
+    assert len(resume_writes) == 2  # the imported resume, then the auto resume built once
+    auto = Resume.objects.get(user=user, is_auto=True)
+    assert [w["position"] for w in auto.content["work"]] == ["CEO/President"]
+    assert [e["institution"] for e in auto.content["education"]] == ["University of Oklahoma"]
+    keywords = {k.lower() for group in auto.content["skills"] for k in group["keywords"]}
+    assert {"html", "css", "mpeg"} <= keywords
+    assert [language["language"] for language in auto.content["languages"]] == ["English"]
 
 
 def test_schema_errors_are_400_with_their_paths_and_write_nothing(api_client, user):
@@ -119,7 +155,10 @@ def test_schema_errors_are_400_with_their_paths_and_write_nothing(api_client, us
     assert body["errors"]["basics.name"] == [
         "42 is not of type 'string' (schema: properties/basics/properties/name/type)"
     ]
-    assert "(schema: properties/work/items/properties/startDate/pattern)" in body["errors"]["work.0.startDate"][0]
+    assert (
+        "(schema: properties/work/items/properties/startDate/pattern)"
+        in body["errors"]["work.0.startDate"][0]
+    )
     assert counts(user) == (0, 0, 0)
 
 
@@ -160,14 +199,25 @@ def test_import_belongs_to_the_importer(api_client, other_client, user, other_us
 
 
 def test_anonymous_import_is_401(anon_client):
-    assert anon_client.post(IMPORT_URL, json.dumps(UNICODE_RESUME), content_type="application/json").status_code == 401
+    assert (
+        anon_client.post(IMPORT_URL, json.dumps(UNICODE_RESUME), content_type="application/json").status_code
+        == 401
+    )
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2019", "2019-01-01"), ("2019-05", "2019-05-01"), ("2019-05-17", "2019-05-17"), ("2019-02-30", "2019-02-01"),
-     ("2019-19-01", "2019-01-01"), ("", None), (None, None), ("May 2019", None)],
-)  # fmt: skip
+    [
+        ("2019", "2019-01-01"),
+        ("2019-05", "2019-05-01"),
+        ("2019-05-17", "2019-05-17"),
+        ("2019-02-30", "2019-02-01"),
+        ("2019-19-01", "2019-01-01"),
+        ("", None),
+        (None, None),
+        ("May 2019", None),
+    ],
+)
 def test_parse_partial_date(value, expected):
     parsed = parse_partial_date(value)
     assert (parsed.isoformat() if parsed else None) == expected
