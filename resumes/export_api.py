@@ -103,9 +103,7 @@ class ResumeJSONResumeView(APIView):
     def get(self, request, pk):
         resume = user_resume(request, pk)
         response = Response(to_json_resume(resume.content, last_modified=resume.updated_at))
-        response["Content-Disposition"] = content_disposition_header(
-            True, export_filename(resume, "json").replace(".json", ".resume.json")
-        )
+        response["Content-Disposition"] = content_disposition_header(True, export_filename(resume, "json"))
         return response
 
 

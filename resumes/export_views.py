@@ -64,7 +64,7 @@ def _download(resume, data):
         return file_response(
             body,
             content_type="application/json; charset=utf-8",
-            filename=export_filename(resume, "json").replace(".json", ".resume.json"),
+            filename=export_filename(resume, "json"),
         )
     return file_response(
         to_markdown(resume.content, fallback_name=resume.title),

@@ -64,7 +64,7 @@ def test_json_resume_endpoint(api_client, user):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert "zo%C3%AB" in response["Content-Disposition"]
-    assert response["Content-Disposition"].endswith("-resume.resume.json")
+    assert response["Content-Disposition"].endswith("-resume.json")
     document = json.loads(response.content)
     jsonschema.validate(document, official_schema())
     assert document["basics"]["name"] == UNICODE_RESUME["basics"]["name"]
