@@ -154,7 +154,7 @@ def resume_import(request):
                 f"Imported “{result.resume.title}”: {result.achievements} achievements, "
                 f"{result.skills} new skills.",
             )
-            return redirect("resumes:resume-export", pk=result.resume.pk)
+            return redirect("resumes:resume", pk=result.resume.pk)
     status = 400 if form.errors else 200
     return render(request, "resumes/import.html", {"form": form}, status=status)
 

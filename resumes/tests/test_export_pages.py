@@ -89,6 +89,17 @@ def test_bad_choice_on_the_page_shows_the_error(page, resume):
     assert "Select a valid choice. fancy is not one of the available choices." in response.content.decode()
 
 
+def test_resume_page_offers_the_download(page, resume):
+    response = page.get(f"/resumes/{resume.pk}/")
+
+    html = response.content.decode()
+    assert f'<form method="get" action="/resumes/{resume.pk}/export/" class="card export-bar">' in html
+    assert '<option value="modern" selected>Modern — sidebar</option>' in html
+    assert '<option value="letter">US Letter</option>' in html
+    assert '<button type="submit" name="format" value="pdf" class="small">Download PDF</button>' in html
+    assert 'href="/resumes/import/"' in page.get("/resumes/").content.decode()
+
+
 def test_pages_are_owner_only(resume, other_user):
     other = Client()
     other.force_login(other_user)
@@ -111,7 +122,7 @@ def test_import_page_creates_the_resume(page, user):
 
     resume = Resume.objects.get(user=user, title="From jsonresume.org")
     assert response.status_code == 302
-    assert response["Location"] == f"/resumes/{resume.pk}/export/"
+    assert response["Location"] == f"/resumes/{resume.pk}/"
     follow = page.get(response["Location"])
     assert "Imported “From jsonresume.org”: 6 achievements" in follow.content.decode()
 
