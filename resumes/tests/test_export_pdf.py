@@ -101,7 +101,7 @@ def test_anonymous_export_is_401(anon_client, resume):
     assert anon_client.get(pdf_url(resume)).status_code == 401
 
 
-def test_second_request_is_served_from_the_cache(api_client, resume):
+def test_second_request_is_served_from_the_cache(api_client, resume, django_assert_max_num_queries):
     key = cache_key(resume.content, template="modern", paper="letter", title=resume.title)
     assert cache.get(key) is None
 
@@ -111,7 +111,8 @@ def test_second_request_is_served_from_the_cache(api_client, resume):
 
     # Whatever the cache holds is what is served: the second request renders nothing.
     cache.set(key, b"%PDF-cached")
-    second = api_client.get(pdf_url(resume, template="modern", paper="letter"))
+    with django_assert_max_num_queries(2):  # the user and the resume
+        second = api_client.get(pdf_url(resume, template="modern", paper="letter"))
     assert second["X-Cache-Status"] == "HIT"
     assert second.content == b"%PDF-cached"
 
