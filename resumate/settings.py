@@ -341,3 +341,7 @@ if DATABASE_REPLICA_URL:
         MIDDLEWARE.index("resumate.middleware.RequestIdMiddleware") + 1,
         "resumate.db_router.PrimaryPinMiddleware",
     )
+
+# --- Resume export (issue 5) ------------------------------------------------
+# PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["resume_pdf"] = env.str("THROTTLE_RESUME_PDF", default="60/minute")
