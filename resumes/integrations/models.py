@@ -50,7 +50,9 @@ class WebhookLog(models.Model):
     payload = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.RECEIVED)
     error = models.TextField(blank=True)
-    is_test = models.BooleanField(default=False, help_text="Sent by the 'send test event' button; writes nothing.")
+    is_test = models.BooleanField(
+        default=False, help_text="Sent by the 'send test event' button; writes nothing."
+    )
     achievement = models.ForeignKey(
         "resumes.Achievement", on_delete=models.SET_NULL, null=True, blank=True, related_name="webhook_logs"
     )

@@ -49,7 +49,7 @@ def to_change(event_type: str, payload: dict) -> Change | None:
     repo_id = repository.get("id")
     if not isinstance(repo_id, int):
         raise PayloadError("repository.id is missing or not an integer.")
-    skills = short_skills([repository.get("language")] + list(repository.get("topics") or []))
+    skills = short_skills([repository.get("language"), *(repository.get("topics") or [])])
     owner = repository.get("owner") if isinstance(repository.get("owner"), dict) else {}
     fields = {
         "type": "project",

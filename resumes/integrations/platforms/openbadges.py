@@ -76,9 +76,13 @@ def sample_event():
             "type": "BadgeClass",
             "id": "urn:uuid:00000000-0000-4000-8000-000000000001",
             "name": "Test badge from ResuMate",
-            "description": "Sent by the 'send test event' button.",
+            "description": "Sent by the send test event button.",
             "criteria": {"narrative": "None: this is a test."},
-            "issuer": {"type": "Profile", "id": "urn:uuid:00000000-0000-4000-8000-000000000002", "name": "ResuMate"},
+            "issuer": {
+                "type": "Profile",
+                "id": "urn:uuid:00000000-0000-4000-8000-000000000002",
+                "name": "ResuMate",
+            },
             "tags": ["Python"],
         },
     }
