@@ -57,7 +57,7 @@ def test_secret_never_appears_in_any_later_response_or_log_line(api_client, anon
         assert response.status_code < 300, response.content
         assert secret not in response.content.decode()
         assert integration.secret_encrypted not in response.content.decode()
-        assert "secret\"" not in response.content.decode().replace("secret_rotated_at", "")
+        assert 'secret"' not in response.content.decode().replace("secret_rotated_at", "")
     assert secret not in caplog.text
     export = later[-1].json()
     assert export["resumes.integration"][0]["name"] == "GitHub repos"
@@ -128,7 +128,14 @@ def test_logs_are_paginated_newest_first_and_filterable(
     with django_capture_on_commit_callbacks(execute=True):
         for n in range(23):
             event = "ping" if n % 2 else "push"
-            deliver(anon_client, integration, secret, {"n": n}, delivery=f"d-{n}", headers={"X-GitHub-Event": event})
+            deliver(
+                anon_client,
+                integration,
+                secret,
+                {"n": n},
+                delivery=f"d-{n}",
+                headers={"X-GitHub-Event": event},
+            )
     with django_assert_max_num_queries(4):
         page = api_client.get(f"{URL}{integration.pk}/logs/").json()
     assert page["count"] == 23 and len(page["results"]) == 20 and page["next"]
