@@ -184,6 +184,7 @@ def _union(existing, new, limit):
 
 
 def _apply(*, integration: Integration, change: Change) -> Achievement:
+    """Create or update the achievement through the same services as a typed one."""
     from resumes import services as resume_services
 
     existing = (
@@ -192,13 +193,16 @@ def _apply(*, integration: Integration, change: Change) -> Achievement:
         .first()
     )
     if existing is None:
-        return resume_services.achievement_create(
-            user=integration.user,
-            **change.fields,
-            is_verified=True,
-            source_integration=integration,
-            external_id=change.external_id,
+        achievement = resume_services.achievement_create(
+            user=integration.user, **change.fields, is_verified=True
         )
+        # The source is bookkeeping, not user input, so it is set beside the service; the unique
+        # (integration, external id) constraint makes a concurrent twin fail here and retry as an update.
+        Achievement.objects.filter(pk=achievement.pk).update(
+            source_integration=integration, external_id=change.external_id
+        )
+        achievement.source_integration, achievement.external_id = integration, change.external_id
+        return achievement
     fields = dict(change.fields)
     if change.merge:
         # Keep what the user edited; only add the new skills and highlight.

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resumes', '0001_initial'),
+        ('resumes', '0002_skill_upsert_target'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
