@@ -311,3 +311,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Webhook integrations (resumes.integrations, issue 10) -------------------
+# Per-hook body cap, below the global request limit: platforms send small JSON events.
+WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)
