@@ -90,3 +90,22 @@ def test_reprocess_leaves_ignored_deliveries_alone(connect, anon_client):
     deliver(anon_client, integration, secret, {"ref": "x"}, headers={"X-GitHub-Event": "push"})
     log = WebhookLog.objects.get()
     assert services.delivery_reprocess(log=log).status == "ignored"
+
+
+def test_seed_demo_adds_integrations_with_deliveries_idempotently(django_capture_on_commit_callbacks):
+    from accounts.models import User
+    from resumes.models import Achievement
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=io.StringIO())
+        call_command("seed_demo", stdout=io.StringIO())
+    demo = User.objects.get(username="demo")
+    assert demo.integrations.count() == 2
+    statuses = sorted(WebhookLog.objects.filter(integration__user=demo).values_list("status", flat=True))
+    assert statuses == ["failed", "ignored", "processed", "processed", "processed"]
+    titles = set(
+        Achievement.objects.filter(user=demo, source_integration__isnull=False).values_list(
+            "title", flat=True
+        )
+    )
+    assert titles == {"prazsky-router", "Strojové učení v praxi"}
