@@ -66,12 +66,7 @@ class IntegrationViewSet(viewsets.ModelViewSet):
     def create(self, request, *args, **kwargs):
         serializer = IntegrationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        integration, secret = services.integration_create(
-            user=request.user, platform=data["platform"], name=data["name"]
-        )
-        if not data.get("is_active", True):
-            services.integration_update(integration=integration, is_active=False)
+        integration, secret = services.integration_create(user=request.user, **serializer.validated_data)
         return Response(self._with_secret(integration, secret), status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):

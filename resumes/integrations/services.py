@@ -53,11 +53,15 @@ class Accepted:
 # --- Integrations ---------------------------------------------------------------
 
 
-def integration_create(*, user, platform: str, name: str) -> tuple[Integration, str]:
+def integration_create(*, user, platform: str, name: str, is_active: bool = True) -> tuple[Integration, str]:
     """Create an integration; returns it with its secret, which is never readable again."""
     secret = signatures.generate_secret()
     integration = Integration.objects.create(
-        user=user, platform=platform, name=name, secret_encrypted=signatures.encrypt_secret(secret)
+        user=user,
+        platform=platform,
+        name=name,
+        is_active=is_active,
+        secret_encrypted=signatures.encrypt_secret(secret),
     )
     logger.info("Integration %s (%s) created for user %s", integration.pk, platform, user.pk)
     return integration, secret

@@ -167,3 +167,8 @@ def test_delete_removes_integration_and_logs(api_client, connect, anon_client):
     assert api_client.delete(f"{URL}{integration.pk}/").status_code == 204
     assert Integration.objects.count() == 0 and WebhookLog.objects.count() == 0
     assert deliver(anon_client, integration, secret, {"event": "ping"}, delivery="x").status_code == 404
+
+
+def test_create_paused(api_client):
+    response = api_client.post(URL, {"platform": "openbadges", "name": "Badgr", "is_active": False})
+    assert response.status_code == 201 and response.json()["is_active"] is False
