@@ -9,12 +9,14 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
 from rest_framework.exceptions import ValidationError
 
 from resumes.models import Achievement
@@ -150,10 +152,18 @@ def delivery_accept(
         return Accepted("duplicate", None, delivery_id)
     Integration.objects.filter(pk=integration.pk).update(last_event_at=now)
     if handled:
-        from .tasks import process_webhook
-
-        transaction.on_commit(lambda: process_webhook.delay(log.pk))
+        transaction.on_commit(partial(_queue, log.pk))
     return Accepted(log.status, log, delivery_id)
+
+
+def _queue(log_id: int) -> None:
+    from .tasks import process_webhook
+
+    try:
+        process_webhook.delay(log_id)
+    except KombuOperationalError:
+        # The delivery is stored as received; replay_webhooks (or the admin) processes it later.
+        logger.exception("Broker unavailable: webhook log %s left in 'received'", log_id)
 
 
 def send_test_event(*, integration: Integration) -> Accepted:

@@ -181,3 +181,22 @@ def test_disconnecting_keeps_the_achievements(user, connect, send):
     services.integration_delete(integration=integration)
     achievement = Achievement.objects.get()
     assert achievement.source_integration is None and achievement.is_verified
+
+
+def test_broker_outage_keeps_the_delivery_for_replay(user, connect, send, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+    from kombu.exceptions import OperationalError
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Connection refused")
+
+    integration, secret = connect("generic")
+    monkeypatch.setattr(process_webhook, "delay", broker_down)
+    assert send(integration, secret, fixture("generic_upsert")).status_code == 202
+    assert WebhookLog.objects.get().status == "received" and not Achievement.objects.exists()
+    monkeypatch.undo()
+    call_command("replay_webhooks", stdout=io.StringIO(), stderr=io.StringIO())
+    assert WebhookLog.objects.get().status == "processed"
+    assert Achievement.objects.get().title == "Distributed Systems in Practice"
