@@ -64,3 +64,13 @@ def run():
             "median of 21 runs; steady state (skills and resume exist)",
         )
     ]
+
+
+# Webhook integrations (issue 10) report beside the rebuild.
+_rebuild_results = run
+
+
+def run():
+    from resumes.integrations import bench as integrations_bench
+
+    return _rebuild_results() + integrations_bench.run()
