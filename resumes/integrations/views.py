@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
+from rest_framework.exceptions import ValidationError
 
 from . import selectors, services
 from .forms import IntegrationForm
@@ -68,7 +69,13 @@ def integration_deliveries(request, pk):
 @require_POST
 def integration_test_event(request, pk):
     integration = _owned(request, pk)
-    services.send_test_event(integration=integration)
+    try:
+        services.send_test_event(integration=integration)
+    except ValidationError:
+        messages.error(
+            request, "The secret can no longer be read (the server key changed): generate a new one."
+        )
+        return redirect("resumes:integration-detail", pk=pk)
     if request.headers.get("HX-Request"):
         return _deliveries(request, integration)  # the refreshed list, swapped in by htmx
     messages.success(request, "Test event sent.")

@@ -175,3 +175,21 @@ def test_the_hook_needs_no_csrf_token_or_login(connect):
     integration, secret = connect()
     response = deliver(Client(enforce_csrf_checks=True), integration, secret, {"event": "ping"})
     assert response.status_code == 202
+
+
+def test_after_a_secret_key_change_deliveries_are_401_and_test_events_400(
+    anon_client, api_client, connect, settings, client, user
+):
+    integration, secret = connect()
+    settings.SECRET_KEY = "a-different-server-key-after-a-rotation"
+    assert deliver(anon_client, integration, secret, {"event": "ping"}).status_code == 401
+    response = api_client.post(f"/api/v1/integrations/{integration.pk}/test-event/")
+    assert response.status_code == 400 and "secret" in response.json()["errors"]
+    client.force_login(user)
+    page = client.post(f"/integrations/{integration.pk}/test-event/", follow=True)
+    assert "generate a new one" in page.content.decode()
+    assert _nothing_stored()
+    # Rotating makes it work again.
+    new = api_client.post(f"/api/v1/integrations/{integration.pk}/rotate-secret/").json()["secret"]
+    integration.refresh_from_db()
+    assert deliver(anon_client, integration, new, {"event": "ping"}).status_code == 202
