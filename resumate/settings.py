@@ -345,3 +345,7 @@ if DATABASE_REPLICA_URL:
 # --- Resume export (issue 5) ------------------------------------------------
 # PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["resume_pdf"] = env.str("THROTTLE_RESUME_PDF", default="60/minute")
+
+# --- Webhook integrations (resumes.integrations, issue 10) -------------------
+# Per-hook body cap, below the global request limit: platforms send small JSON events.
+WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)

@@ -121,3 +121,6 @@ class ResumeAdmin(admin.ModelAdmin):
     raw_id_fields = ("user",)
     readonly_fields = ("is_auto", "last_generated_at", "created_at", "updated_at")
     actions = [rebuild_resumes]
+
+
+from resumes.integrations import admin as integrations_admin  # noqa: E402, F401  (issue 10)

@@ -28,3 +28,7 @@ class ResumesConfig(AppConfig):
         register_dashboard_panel(
             "resumes/_panel.html", lambda request: selectors.dashboard_figures(user=request.user), order=10
         )
+
+        from .integrations import setup as integrations_setup
+
+        integrations_setup.connect()

@@ -1,7 +1,8 @@
-"""Cost of the auto-resume rebuild for a user with 50 achievements, against reading one resume row.
+"""Rebuild, export and webhook costs.
 
-The rebuild runs inline after every achievement save, so it must stay close to
-the cost of an ordinary single-row read; the ratio shows how close.
+The rebuild (50 achievements) runs inline after every achievement save, so it is
+set against an ordinary single-row read; PDF export's first render against its
+cached re-export; a webhook delivery against a refused one.
 """
 
 import datetime as dt
@@ -27,7 +28,7 @@ SKILLS = [
 ]
 
 
-def run():
+def rebuild_results():
     user = UserFactory()
     types = AchievementType.values
     Achievement.objects.bulk_create(
@@ -64,3 +65,10 @@ def run():
             "median of 21 runs; steady state (skills and resume exist)",
         )
     ]
+
+
+def run():
+    from resumes import bench_export
+    from resumes.integrations import bench as integrations_bench
+
+    return rebuild_results() + bench_export.run() + integrations_bench.run()

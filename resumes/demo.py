@@ -115,3 +115,7 @@ def seed(*, staff, demo, stdout):
             if not demo.skills.filter(name__iexact=canonical_skill_name(language)).exists():
                 skill_create(user=demo, name=language, proficiency=level)
     stdout.write(f"resumes: {created} demo achievement(s) added for {demo.username}; resume rebuilt once.")
+
+    from resumes.integrations import demo as integrations_demo
+
+    integrations_demo.seed(staff=staff, demo=demo, stdout=stdout)

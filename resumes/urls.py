@@ -28,8 +28,12 @@ router.register("resumes", api.ResumeViewSet, basename="resume")
 # Mounted under /api/v1/ by resumate/urls.py.
 api_urlpatterns = [*router.urls]
 
-# Export and import (issue 5) go first: a router's detail route would take "resumes/import/".
+# Export/import and integrations go ahead of the router, whose detail routes
+# would otherwise take "resumes/import/" and "achievements/stats/".
+from resumes.integrations import api as integrations_api  # noqa: E402
+from resumes.integrations import views as integrations_views  # noqa: E402
+
 from . import export_api, export_views  # noqa: E402
 
-api_urlpatterns = export_api.urlpatterns + api_urlpatterns
-urlpatterns = export_views.urlpatterns + urlpatterns
+api_urlpatterns = export_api.urlpatterns + integrations_api.urlpatterns + api_urlpatterns
+urlpatterns = export_views.urlpatterns + urlpatterns + integrations_views.urlpatterns
