@@ -15,7 +15,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from rest_framework.exceptions import ValidationError
 
-from . import services
+from . import services, validation
 from .exporters.json_resume import SECTIONS, schema_errors
 from .models import Achievement, AchievementType, Proficiency, Resume, Skill, SkillCategory
 from .skills import canonical_skill_name, categorize_skill
@@ -231,16 +231,18 @@ def achievement_fields(document: dict) -> list[tuple[str, dict]]:
             fields["url"] = _url(fields.get("url"))
             description = fields.get("description")
             fields["description"] = (
-                _cut(description, services.MAX_DESCRIPTION_LENGTH, one_line=False)
+                _cut(description, validation.MAX_DESCRIPTION_LENGTH, one_line=False)
                 if isinstance(description, str)
                 else ""
             )
             fields["highlights"] = _fit_list(
-                fields.get("highlights"), limit=services.MAX_HIGHLIGHTS, length=services.MAX_HIGHLIGHT_LENGTH
+                fields.get("highlights"),
+                limit=validation.MAX_HIGHLIGHTS,
+                length=validation.MAX_HIGHLIGHT_LENGTH,
             )
             fields["skills"] = [
-                s for s in _strings(fields.get("skills")) if len(s) <= services.MAX_SKILL_LENGTH
-            ][: services.MAX_SKILLS]
+                s for s in _strings(fields.get("skills")) if len(s) <= validation.MAX_SKILL_LENGTH
+            ][: validation.MAX_SKILLS]
             rows.append((f"{section}.{index}", fields))
     return rows
 
