@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps dialling out on a closed network.
@@ -42,3 +43,7 @@ def browser_page(live_server, monkeypatch):
             yield page
         finally:
             browser.close()
+            # ORM calls made beside Playwright's event loop get their own
+            # connection (asgiref context); close it, or PostgreSQL cannot drop
+            # the test database at the end of the session.
+            connections.close_all()
