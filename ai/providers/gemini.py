@@ -1,5 +1,7 @@
 """Google Gemini through the official google-genai SDK (REST, v1beta, base URL from settings)."""
 
+import functools
+
 import httpx2
 from django.conf import settings
 from google import genai
@@ -9,21 +11,28 @@ from ..prompts import Prompt
 from .base import Completion, ProviderError, http_status_error
 
 
-def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -> Completion:
-    http_options = types.HttpOptions(
-        base_url=settings.GEMINI_BASE_URL,
-        api_version="v1beta",  # the SDK's default moved between releases
-        timeout=max(1, int(timeout * 1000)),  # milliseconds
+@functools.lru_cache(maxsize=8)
+def _client(api_key: str, base_url: str) -> genai.Client:
+    # Building a client loads TLS contexts (most of a second): build once per key and URL.
+    return genai.Client(
+        api_key=api_key,
+        http_options=types.HttpOptions(
+            base_url=base_url, api_version="v1beta"
+        ),  # default moved between releases
     )
+
+
+def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -> Completion:
     config = types.GenerateContentConfig(
+        http_options=types.HttpOptions(timeout=max(1, int(timeout * 1000))),  # milliseconds
         system_instruction=prompt.system,
         temperature=prompt.temperature,
         max_output_tokens=prompt.max_output_tokens,
         response_mime_type="application/json" if prompt.json_output else None,
     )
     try:
-        with genai.Client(api_key=api_key, http_options=http_options) as client:
-            response = client.models.generate_content(model=model_name, contents=prompt.text, config=config)
+        client = _client(api_key, settings.GEMINI_BASE_URL)
+        response = client.models.generate_content(model=model_name, contents=prompt.text, config=config)
     except errors.APIError as exc:  # ClientError (4xx) and ServerError (5xx) carry .code
         raise http_status_error(exc.code or 0, exc.message or str(exc)) from exc
     except httpx2.TimeoutException as exc:  # the SDK speaks httpx2, not httpx

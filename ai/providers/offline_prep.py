@@ -56,7 +56,9 @@ def cover_letter(context: dict) -> str:
     for ident, skills in list(shown.items())[:3]:
         line = best_line(items[ident], skills[0])
         if line:
-            proof.append(f"As {where(items[ident])}, working with {_join(skills)}, I {lower_first(line).rstrip('.')}.")
+            proof.append(
+                f"As {where(items[ident])}, working with {_join(skills)}, I {lower_first(line).rstrip('.')}."
+            )
     if not proof and work:
         proof.append(f"As {where(work[0])}, I {lower_first(best_line(work[0])).rstrip('.')}.")
     if proof:

@@ -1,10 +1,18 @@
 """OpenRouter's OpenAI-compatible chat completions over httpx (base URL from settings)."""
 
+import functools
+
 import httpx
 from django.conf import settings
 
 from ..prompts import Prompt
 from .base import Completion, ProviderError, http_status_error, parse_retry_after
+
+
+@functools.cache
+def _client() -> httpx.Client:
+    # One pooled client per process: creating one costs a TLS context load.
+    return httpx.Client(follow_redirects=False)
 
 
 def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -> Completion:
@@ -27,7 +35,7 @@ def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -
     }
     url = settings.OPENROUTER_BASE_URL.rstrip("/") + "/chat/completions"
     try:
-        response = httpx.post(url, json=body, headers=headers, timeout=timeout)
+        response = _client().post(url, json=body, headers=headers, timeout=timeout)
     except httpx.TimeoutException as exc:
         raise ProviderError(f"timed out after {timeout:.1f}s", retryable=True, status="timeout") from exc
     except httpx.HTTPError as exc:

@@ -90,7 +90,11 @@ def test_cover_letter_is_saved_on_the_application(record, application, resume, o
 def test_cover_letter_from_a_pasted_description_is_returned_only(record, application, offline):
     response = client_for(record).post(
         "/api/v1/ai/cover-letter/",
-        {"job_description": "We need a React developer.", "job_title": "Frontend Dev", "company_name": "Nordlicht"},
+        {
+            "job_description": "We need a React developer.",
+            "job_title": "Frontend Dev",
+            "company_name": "Nordlicht",
+        },
     )
     assert response.status_code == 200
     assert response.json()["application_id"] is None
@@ -119,12 +123,22 @@ def test_tailor_scores_reorders_and_lists_missing_keywords(record, resume, offli
     )
     assert response.status_code == 200, response.content
     body = response.json()
-    assert body["job_keywords"] == ["Python", "Django", "PostgreSQL", "Kubernetes", "Amazon Web Services", "Terraform"]
+    assert body["job_keywords"] == [
+        "Python",
+        "Django",
+        "PostgreSQL",
+        "Kubernetes",
+        "Amazon Web Services",
+        "Terraform",
+    ]
     assert body["missing_keywords"] == ["Kubernetes", "Amazon Web Services", "Terraform"]
     assert body["score_before"] == 17  # only Python is on the resume
     assert body["score_after"] == 50  # Python, Django and PostgreSQL from the user's own record
     content = body["content"]
-    assert content["skills"][0] == {"name": "Relevant to this role", "keywords": ["Python", "Django", "PostgreSQL"]}
+    assert content["skills"][0] == {
+        "name": "Relevant to this role",
+        "keywords": ["Python", "Django", "PostgreSQL"],
+    }
     acme = content["work"][0]
     assert acme["name"] == "Acme Analytics" and acme["startDate"] == "2021-03-01"
     assert acme["highlights"][0].endswith("using Python, Django, PostgreSQL.")
@@ -158,7 +172,10 @@ def test_tailoring_never_adds_a_skill_employer_or_date_the_user_lacks(record, re
 
 
 def test_tailor_requires_login_and_an_own_resume(anon_client, other_client, resume, offline):
-    assert anon_client.post("/api/v1/ai/tailor/", {"resume": resume.pk, "job_description": "x"}).status_code == 401
+    assert (
+        anon_client.post("/api/v1/ai/tailor/", {"resume": resume.pk, "job_description": "x"}).status_code
+        == 401
+    )
     response = other_client.post("/api/v1/ai/tailor/", {"resume": resume.pk, "job_description": "Python"})
     assert response.status_code == 400 and "resume" in response.json()["errors"]
 
@@ -170,9 +187,10 @@ def test_interview_questions_are_grouped_with_hints_from_achievements(record, ap
     technical = {q["question"]: q["hint"] for q in body["technical"]}
     hint = technical["How have you used Python in practice, and what trade-offs did you make?"]
     assert hint.startswith("Use your work as Backend Developer at Acme Analytics")
-    assert "Be honest that Kubernetes is new to you" in technical[
-        "The role uses Kubernetes. How would you get productive with it?"
-    ]
+    assert (
+        "Be honest that Kubernetes is new to you"
+        in technical["The role uses Kubernetes. How would you get productive with it?"]
+    )
     assert len(body["behavioural"]) >= 4
     assert any("Müller & Söhne GmbH" in q["hint"] for q in body["behavioural"])
     assert body["company"][0]["question"] == "Why do you want to work at Fjord Logistics?"
