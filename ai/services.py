@@ -5,13 +5,16 @@ cache, retries, breaker, fallback, usage log), checks the answer, and saves
 what the feature saves. Errors reach the API as DRF exceptions.
 """
 
+import secrets
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils import timezone
-from resumes.skills import extract_skills
+from rest_framework.exceptions import NotFound, ValidationError
 
 from job_tracker.models import JobApplication
 from resumes.models import Resume
+from resumes.skills import extract_skills
 
 from . import prompts
 from .grounding import facts_for, ground_resume, parse_json_object
@@ -193,3 +196,40 @@ def application_append_notes(*, application: JobApplication, text: str) -> JobAp
     application.notes = f"{application.notes.rstrip()}\n\n{text}".strip()
     application.save(update_fields=["notes", "updated_at"])
     return application
+
+
+# --- Drafts: a result shown on a page, kept briefly so the user can save it where they choose ---
+
+DRAFT_SECONDS = 3600
+
+
+def _draft_key(user, token: str) -> str:
+    return f"ai:draft:{user.pk}:{token}"
+
+
+def draft_store(*, user, kind: str, value) -> str:
+    """Keep a result for an hour; ``kind`` is "resume" (content), "cover_letter" or "notes" (text)."""
+    token = secrets.token_urlsafe(16)
+    cache.set(_draft_key(user, token), {"kind": kind, "value": value}, timeout=DRAFT_SECONDS)
+    return token
+
+
+def draft_save(*, user, token: str, title: str = "", application=None) -> str:
+    """Save a kept result as a new manual resume or onto one of the user's applications; says what it did."""
+    draft = cache.get(_draft_key(user, token))
+    if draft is None:
+        raise NotFound("This result has expired; generate it again.")
+    if draft["kind"] == "resume":
+        resume = Resume.objects.create(user=user, title=title or "Tailored resume", content=draft["value"])
+        message = f"Saved as the resume \u201c{resume.title}\u201d."
+    elif application is None or application.user_id != user.pk:
+        raise ValidationError({"application": ["Pick one of your applications."]})
+    elif draft["kind"] == "cover_letter":
+        application.cover_letter = draft["value"]
+        application.save(update_fields=["cover_letter", "updated_at"])
+        message = f"Saved as the cover letter of {application}."
+    else:
+        application_append_notes(application=application, text=draft["value"])
+        message = f"Added to the notes of {application}."
+    cache.delete(_draft_key(user, token))
+    return message

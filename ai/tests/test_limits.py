@@ -74,7 +74,9 @@ def test_identical_requests_are_answered_from_the_cache(record, gemini, httpserv
     assert second["remaining_today"] == 3  # a cached answer still counts as a request
 
 
-def test_models_list_is_public_cached_and_refreshed_on_change(anon_client, django_capture_on_commit_callbacks):
+def test_models_list_is_public_cached_and_refreshed_on_change(
+    anon_client, django_capture_on_commit_callbacks
+):
     first = anon_client.get("/api/v1/ai/models/")
     assert first.status_code == 200 and first["X-Cache-Status"] == "MISS"
     names = [m["display_name"] for m in first.json()]
