@@ -1,4 +1,6 @@
 from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from . import selectors
@@ -29,6 +31,7 @@ class ModelChoiceField(serializers.SlugRelatedField):
         )
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class _OwnedField(serializers.PrimaryKeyRelatedField):
     """One of the requesting user's rows; anything else reads as absent (no leak)."""
 
