@@ -29,6 +29,7 @@ def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -
         temperature=prompt.temperature,
         max_output_tokens=prompt.max_output_tokens,
         response_mime_type="application/json" if prompt.json_output else None,
+        automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),  # no tools are sent
     )
     try:
         client = _client(api_key, settings.GEMINI_BASE_URL)

@@ -39,3 +39,17 @@ def test_model_admin_lists_and_deactivates(staff_client):
     staff_client.post("/admin/ai/aimodel/", {"action": "deactivate", "_selected_action": [gemini.pk]})
     gemini.refresh_from_db()
     assert gemini.is_active is False
+
+
+def test_demo_seed_is_idempotent(user):
+    import io
+
+    from ai import demo
+    from resumes.models import Resume
+
+    out = io.StringIO()
+    demo.seed(staff=None, demo=user, stdout=out)
+    demo.seed(staff=None, demo=user, stdout=out)
+    assert Resume.objects.filter(user=user, title=demo.TITLE).count() == 1
+    assert AIRequest.objects.filter(user=user, status="success").count() == 2
+    assert "already present" in out.getvalue()
