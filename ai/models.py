@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -51,8 +53,6 @@ class AIModel(models.Model):
     @property
     def api_key(self) -> str:
         """The key from settings (or the environment); empty when not configured."""
-        import os
-
         if not self.api_key_name:
             return ""
         return str(getattr(settings, self.api_key_name, "") or os.environ.get(self.api_key_name, ""))

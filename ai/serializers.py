@@ -37,7 +37,9 @@ class _OwnedField(serializers.PrimaryKeyRelatedField):
 
     def __init__(self, selector, **kwargs):
         self.selector = selector
-        super().__init__(required=False, allow_null=True, **kwargs)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", not kwargs["required"])
+        super().__init__(**kwargs)
 
     def get_queryset(self):
         request = self.context.get("request")
@@ -85,7 +87,7 @@ class InterviewInput(_JobInput):
 
 
 class TailorInput(_FeatureInput):
-    resume = _OwnedField(selectors.user_resumes)
+    resume = _OwnedField(selectors.user_resumes, required=True)
     job_description = serializers.CharField(max_length=20000)
     title = serializers.CharField(
         max_length=200,
@@ -94,11 +96,6 @@ class TailorInput(_FeatureInput):
         default="",
         help_text="Save the result as a new resume.",
     )
-
-    def validate_resume(self, value):
-        if value is None:
-            raise serializers.ValidationError("This field is required.")
-        return value
 
 
 class _Usage(serializers.Serializer):

@@ -110,7 +110,8 @@ def tailor_resume(context: dict) -> dict:
         if source.get("work") or source.get("projects")
         else resume_from_profile(profile)
     )
-    doc.setdefault("basics", {})
+    if not isinstance(doc.get("basics"), dict):
+        doc["basics"] = {}
     matched = job["matched"]
     recorded = {
         (i["organization"].casefold(), i["title"].casefold()): i.get("skills", [])
@@ -118,9 +119,11 @@ def tailor_resume(context: dict) -> dict:
     }
 
     for section in ("work", "projects", "volunteer"):
-        entries = doc.get(section) or []
+        # Hand-edited resumes may hold anything: keep only well-formed entries.
+        entries = [e for e in doc.get(section) or [] if isinstance(e, dict)]
         for entry in entries:
-            entry["highlights"] = _order_by([str(h) for h in entry.get("highlights", [])], matched)
+            highlights = entry.get("highlights") if isinstance(entry.get("highlights"), list) else []
+            entry["highlights"] = _order_by([str(h) for h in highlights], matched)
             own = recorded.get(
                 (str(entry.get("name", "")).casefold(), str(entry.get("position", "")).casefold()), []
             )
@@ -135,7 +138,8 @@ def tailor_resume(context: dict) -> dict:
 
     # Skills the job wants that the user has come first, in their own group.
     wanted = {skill_key(s) for s in matched}
-    groups = [g for g in doc.get("skills", []) if isinstance(g, dict)]
+    skills = doc.get("skills") if isinstance(doc.get("skills"), list) else []
+    groups = [g for g in skills if isinstance(g, dict) and isinstance(g.get("keywords"), list)]
     relevant = list(matched)
     for group in groups:
         group["keywords"] = [k for k in group.get("keywords", []) if skill_key(k) not in wanted]

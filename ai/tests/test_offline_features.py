@@ -178,6 +178,28 @@ def test_tailor_requires_login_and_an_own_resume(anon_client, other_client, resu
     )
     response = other_client.post("/api/v1/ai/tailor/", {"resume": resume.pk, "job_description": "Python"})
     assert response.status_code == 400 and "resume" in response.json()["errors"]
+    response = other_client.post("/api/v1/ai/tailor/", {"job_description": "Python"})
+    assert response.status_code == 400 and "resume" in response.json()["errors"]
+    assert AIRequest.objects.count() == 0
+
+
+def test_tailor_copes_with_a_hand_edited_resume_of_odd_shape(record, offline):
+    odd = Resume.objects.create(
+        user=record,
+        title="Odd",
+        content={"basics": "me", "work": ["Acme", {"name": "Acme Analytics"}], "skills": 3},
+    )
+    response = client_for(record).post("/api/v1/ai/tailor/", {"resume": odd.pk, "job_description": "Django"})
+    assert response.status_code == 200
+    # The well-formed entry is the user's own writing, so it stays; the stray string is dropped.
+    assert [w["name"] for w in response.json()["content"]["work"]] == ["Acme Analytics"]
+
+
+def test_tailor_query_count(record, resume, offline, django_assert_max_num_queries):
+    client = client_for(record)
+    with django_assert_max_num_queries(8):
+        response = client.post("/api/v1/ai/tailor/", {"resume": resume.pk, "job_description": JOBS[0]})
+    assert response.status_code == 200
 
 
 def test_interview_questions_are_grouped_with_hints_from_achievements(record, application, offline):
