@@ -132,15 +132,17 @@ class _Grounder:
         if record is None:
             self.removed.append(f"{position or 'role'} at {employer or 'unknown employer'}")
             return None
-        return {
+        entry_out = {
             employer_field: record.get("name") or record.get("organization") or employer,
             "position": record.get("position", position),
-            "location": record.get("location", ""),
             "startDate": record.get("startDate", ""),
             "endDate": record.get("endDate", ""),
             "summary": self.clean_text(entry.get("summary", "")),
             "highlights": self.clean_lines(entry.get("highlights")),
         }
+        if employer_field == "name":  # JSON Resume has a location on work, not on volunteer
+            entry_out["location"] = record.get("location", "")
+        return entry_out
 
     def school(self, entry: dict) -> dict | None:
         record = self.facts.schools.get((key(entry.get("institution")), key(entry.get("area"))))
@@ -204,4 +206,13 @@ def ground_resume(content: dict, facts: Facts) -> tuple[dict, list[str]]:
         doc["education"] = [r for e in facts.schools.values() if (r := grounder.school(e))]
     if not doc["projects"] and not content.get("projects"):
         doc["projects"] = [r for e in facts.projects.values() if (r := grounder.project(e))]
-    return doc, grounder.removed
+    return _prune(doc), grounder.removed
+
+
+def _prune(value):
+    """Drop empty strings and nulls: JSON Resume omits an unknown or ongoing date, never blanks it."""
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if v is not None and v != ""}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value

@@ -13,7 +13,9 @@ from django.utils import timezone
 from rest_framework.exceptions import NotFound, ValidationError
 
 from job_tracker.models import JobApplication
+from resumes.content import validate_content
 from resumes.models import Resume
+from resumes.services import resume_create
 from resumes.skills import extract_skills
 
 from . import prompts
@@ -43,6 +45,15 @@ def _meta(result: AIResult, feature: str) -> dict:
     }
 
 
+def _grounded_resume(text: str, facts) -> dict:
+    """A model's resume answer held to the user's facts; invalid JSON Resume counts as an unusable answer."""
+    content, _removed = ground_resume(parse_json_object(text), facts)
+    problems = validate_content(content)
+    if problems:
+        raise ValueError("; ".join(problems[:3]))
+    return content
+
+
 def resume_generate(*, user, model: AIModel, user_input: str, title: str, client_ip=None) -> FeatureResult:
     """Resume content from the user's achievements and request; saved as a manual resume for signed-in users.
 
@@ -58,13 +69,13 @@ def resume_generate(*, user, model: AIModel, user_input: str, title: str, client
         prompt=prompt,
         user=user,
         client_ip=client_ip,
-        parse=lambda text: ground_resume(parse_json_object(text), facts)[0],
+        parse=lambda text: _grounded_resume(text, facts),
     )
     content = {**result.value, "meta": {**result.value.get("meta", {}), **_meta(result, "generate")}}
     resume = None
     if user is not None and user.is_authenticated:
         # A manual resume: the auto resume is rebuilt from achievements and never overwritten here.
-        resume = Resume.objects.create(user=user, title=title, content=content, is_auto=False)
+        resume = resume_create(user=user, title=title, content=content)
     return FeatureResult(content, result, resume=resume)
 
 
@@ -128,7 +139,7 @@ def resume_tailor(
         prompt=prompt,
         user=user,
         client_ip=client_ip,
-        parse=lambda text: ground_resume(parse_json_object(text), facts)[0],
+        parse=lambda text: _grounded_resume(text, facts),
     )
     tailored = {**result.value, "meta": {**content.get("meta", {}), **_meta(result, "tailor")}}
     extra = {
@@ -139,7 +150,7 @@ def resume_tailor(
     }
     saved = None
     if title:
-        saved = Resume.objects.create(user=user, title=title, content=tailored, is_auto=False)
+        saved = resume_create(user=user, title=title, content=tailored)
     return FeatureResult(tailored, result, resume=saved, extra=extra)
 
 
@@ -220,7 +231,7 @@ def draft_save(*, user, token: str, title: str = "", application=None) -> str:
     if draft is None:
         raise NotFound("This result has expired; generate it again.")
     if draft["kind"] == "resume":
-        resume = Resume.objects.create(user=user, title=title or "Tailored resume", content=draft["value"])
+        resume = resume_create(user=user, title=title or "Tailored resume", content=draft["value"])
         message = f"Saved as the resume \u201c{resume.title}\u201d."
     elif application is None or application.user_id != user.pk:
         raise ValidationError({"application": ["Pick one of your applications."]})

@@ -120,7 +120,10 @@ def resume_from_profile(profile: dict) -> dict:
             "summary": "",
         },
         "work": [work(i) for i in by_type(*WORK_TYPES)],
-        "volunteer": [{**work(i), "organization": i["organization"]} for i in by_type("volunteer")],
+        "volunteer": [
+            {"organization": w.pop("name"), **{k: v for k, v in w.items() if k != "location"}}
+            for w in map(work, by_type("volunteer"))
+        ],
         "education": [
             {
                 "institution": i["organization"],

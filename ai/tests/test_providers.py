@@ -264,10 +264,7 @@ def test_tailoring_through_a_remote_model_drops_invented_facts(record, resume, g
         {
             "name": "Acme Analytics",
             "position": "Backend Developer",
-            "location": "",
-            "startDate": "2021-03-01",
-            "endDate": "",
-            "summary": "",
+            "startDate": "2021-03-01",  # the record's date, not the model's 2019
             "highlights": ["Built Django APIs on PostgreSQL"],
         }
     ]
