@@ -106,7 +106,9 @@ def test_open_circuit_half_opens_after_the_cool_down_and_closes_on_success(
     httpserver.expect_ordered_request(GEMINI_PATH).respond_with_json(gemini_answer(json.dumps(QUESTIONS)))
     client = client_for(record)
     assert ask(client, "Gemini").status_code == 503
-    assert ask(client, "Gemini").status_code == 200
+    answer = ask(client, "Gemini")
+    assert answer.status_code == 200
+    assert answer.json()["remaining_today"] == 4  # the failed request was given back
     assert list(AIRequest.objects.order_by("id").values_list("status", flat=True)) == ["error", "success"]
 
 
