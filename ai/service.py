@@ -14,6 +14,7 @@
 - every model tried writes one ``AIRequest`` row.
 """
 
+import ipaddress
 import logging
 import time
 from collections.abc import Callable
@@ -219,9 +220,18 @@ def _call_with_retries(model: AIModel, prompt: Prompt, deadline: float):
         time.sleep(delay)
 
 
+def _valid_ip(value) -> str | None:
+    # X-Forwarded-For is client-controlled: never let a malformed address reach an inet column.
+    try:
+        return str(ipaddress.ip_address(str(value).strip()))
+    except ValueError:
+        return None
+
+
 class _UsageLog:
     def __init__(self, *, user, client_ip, feature, requested):
-        self.user, self.client_ip, self.feature, self.requested = user, client_ip, feature, requested
+        self.user, self.feature, self.requested = user, feature, requested
+        self.client_ip = _valid_ip(client_ip) if client_ip else None
 
     def write(
         self, model, status, *, completion: Completion | None = None, attempts=0, latency_ms=0, error=""

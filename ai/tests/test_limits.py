@@ -104,3 +104,10 @@ def test_inactive_model_is_refused_as_bad_input(api_client, offline):
     offline.save()
     response = ask(api_client, "Offline")
     assert response.status_code == 400 and "model" in response.json()["errors"]
+
+
+def test_a_forged_forwarded_address_never_breaks_the_usage_log(db, offline, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    client = APIClient(HTTP_X_FORWARDED_FOR="not-an-address")
+    assert ask(client, "Offline").status_code == 200
+    assert AIRequest.objects.get().client_ip is None

@@ -100,3 +100,11 @@ def test_login_only_features_redirect_visitors_and_limit_errors_show(client, off
     response = client.post("/ai/interview/", data)
     assert response.status_code == 429
     assert "Daily limit: 1 requests" in response.content.decode()
+
+
+def test_dashboard_panel_shows_usage_and_quota(client, record, offline):
+    client.force_login(record)
+    client.post("/ai/interview/", {"model": "Offline", "job_description": "Python work."})
+    page = client.get("/dashboard/").content.decode()
+    assert "AI requests in the last 7 days" in page
+    assert "Offline: unlimited" in page
