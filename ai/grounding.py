@@ -191,7 +191,9 @@ def ground_resume(content: dict, facts: Facts) -> tuple[dict, list[str]]:
     doc = {
         "basics": {
             **facts.basics,
-            "label": label if key(label) in facts.labels else facts.basics.get("label", ""),
+            "label": label
+            if key(label) in facts.labels or grounder.user_typed(label)
+            else facts.basics.get("label", ""),
             "summary": grounder.clean_text(basics.get("summary", "")),
         },
         "work": [r for e in _dicts(content.get("work")) if (r := grounder.role(e, "name"))],

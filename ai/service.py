@@ -144,7 +144,7 @@ def complete(
         # The offline writer needs no network and answers in milliseconds: always let it try.
         if now >= deadline and candidate.api_provider != APIProvider.OFFLINE:
             log.write(candidate, AIRequestStatus.TIMEOUT, error="no time left for this model")
-            break
+            continue  # an offline writer further down the chain can still answer
         own_deadline = deadline
         if index < len(chain) - 1:
             own_deadline -= min(FALLBACK_RESERVE_SECONDS, (deadline - now) / 4)

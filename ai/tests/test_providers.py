@@ -273,3 +273,37 @@ def test_tailoring_through_a_remote_model_drops_invented_facts(record, resume, g
     assert content["skills"] == [{"name": "Core", "keywords": ["Python", "Django"]}]
     assert body["missing_keywords"] == ["Kubernetes", "Amazon Web Services"]
     assert content["education"][0]["institution"] == "Universität Wien"
+
+
+def test_anonymous_generation_keeps_only_what_the_visitor_wrote(anon_client, deepseek, httpserver):
+    answer = {
+        "basics": {"label": "Data Analyst", "summary": "Analyst fluent in SQL. Certified in Snowflake."},
+        "work": [
+            {
+                "name": "Nordwind Bank",
+                "position": "Data Analyst",
+                "startDate": "2019-04-01",
+                "endDate": "2021-01-01",
+            },
+            {"name": "Google", "position": "Data Scientist", "startDate": "2021-02-01"},
+        ],
+        "skills": [{"name": "Data", "keywords": ["SQL", "Tableau", "Snowflake"]}],
+    }
+    httpserver.expect_request(OPENROUTER_PATH).respond_with_json(openrouter_answer(json.dumps(answer)))
+    response = anon_client.post(
+        "/api/v1/ai/generate/",
+        {
+            "model": "DeepSeek",
+            "user_input": "Data Analyst at Nordwind Bank since 2019. I use SQL and Tableau.",
+        },
+    )
+    assert response.status_code == 201, response.content
+    content = response.json()["content"]
+    # The visitor typed the employer, the title and 2019, not 2021: the end date goes.
+    assert content["work"] == [
+        {"name": "Nordwind Bank", "position": "Data Analyst", "startDate": "2019-04-01", "highlights": []}
+    ]
+    assert content["basics"]["label"] == "Data Analyst"
+    assert content["skills"] == [{"name": "Data", "keywords": ["SQL", "Tableau"]}]
+    assert content["basics"]["summary"] == "Analyst fluent in SQL."
+    assert response.json()["resume_id"] is None
