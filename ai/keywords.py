@@ -48,6 +48,10 @@ def content_skill_keys(content: dict) -> set[str]:
     return keys
 
 
+def is_technical(name: str) -> bool:
+    return categorize_skill(canonical_skill_name(name)) not in ("soft_skill", "spoken_language")
+
+
 def match_score(wanted: list[str], have_keys: set[str]) -> int:
     """Share of the job's skills present, 0-100 (0 when the job names none)."""
     if not wanted:

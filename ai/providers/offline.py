@@ -7,7 +7,7 @@ so the service, cache, validation and usage log treat it like any other.
 
 import json
 
-from ..keywords import mentions, skill_key
+from ..keywords import is_technical, mentions, skill_key
 from ..prompts import Prompt
 from ..writing import (
     WORK_TYPES,
@@ -63,7 +63,13 @@ def _summary(profile: dict, doc: dict, focus: list[str]) -> str:
     if orgs:
         lead += " at " + (", ".join(orgs[:-1]) + " and " + orgs[-1] if len(orgs) > 1 else orgs[0])
     parts = [as_sentence(lead)]
-    names = list(dict.fromkeys([*focus, *(k for g in doc.get("skills", []) for k in g["keywords"])]))[:6]
+    rank = {"expert": 0, "advanced": 1, "intermediate": 2, "beginner": 3}
+    technical = sorted(
+        (s for s in profile.get("skills", []) if s.get("category") not in ("spoken_language", "soft_skill")),
+        key=lambda s: rank.get(s.get("proficiency"), 4),
+    )
+    recorded = [n for i in profile.get("experience", []) for n in i.get("skills", []) if is_technical(n)]
+    names = list(dict.fromkeys([*focus, *(s["name"] for s in technical), *recorded]))[:6]
     if names:
         parts.append(
             f"Skilled in {', '.join(names[:-1])} and {names[-1]}."
