@@ -136,10 +136,10 @@ def tailor_resume(context: dict) -> dict:
             used = [s for s in own if any(skill_key(s) == skill_key(m) for m in matched)]
             text = " ".join([str(entry.get("summary", "")), *entry["highlights"]])
             unnamed = [s for s in used if not mentions(text, s)]
-            if unnamed and entry["highlights"]:
-                # Rephrase toward the job with skills the user recorded for this very role.
-                first = entry["highlights"][0].rstrip(".")
-                entry["highlights"][0] = f"{first}, using {', '.join(unnamed)}."
+            if unnamed:
+                # Say in the job's words what the user recorded for this very role.
+                summary = str(entry.get("summary") or "").strip()
+                entry["summary"] = f"{summary} Worked with {', '.join(unnamed)}.".strip()
         doc[section] = _order_by(entries, matched)
 
     # Skills the job wants that the user has come first, in their own group.

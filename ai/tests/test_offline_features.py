@@ -141,7 +141,7 @@ def test_tailor_scores_reorders_and_lists_missing_keywords(record, resume, offli
     }
     acme = content["work"][0]
     assert acme["name"] == "Acme Analytics" and acme["startDate"] == "2021-03-01"
-    assert acme["highlights"][0].endswith("using Python, Django, PostgreSQL.")
+    assert acme["summary"] == "Worked with Python, Django, PostgreSQL."  # recorded for this role
     assert body["resume_id"] is None and Resume.objects.count() == 1
 
 
