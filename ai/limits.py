@@ -54,7 +54,9 @@ def quota_take(model, subject) -> bool:
     cache.add(key, 0, timeout=seconds_until_midnight() + 60)
     try:
         used = cache.incr(key)
-    except ValueError:  # key vanished (eviction, outage): fail open
+    except ValueError:  # key vanished (eviction): fail open
+        return True
+    if used is None:  # django-redis swallowing an outage answers None: fail open
         return True
     if used > model.daily_limit:
         quota_refund(model, subject)
@@ -105,7 +107,7 @@ def breaker_failure(model) -> None:
     was_probing = cache.get(open_key) is not None
     cache.add(failures_key, 0, timeout=max(cooldown * 10, 600))
     try:
-        failures = cache.incr(failures_key)
+        failures = cache.incr(failures_key) or 1  # None while Redis is down
     except ValueError:
         failures = 1
     if was_probing or failures >= settings.AI_BREAKER_FAILURES:

@@ -111,3 +111,12 @@ def test_a_forged_forwarded_address_never_breaks_the_usage_log(db, offline, sett
     client = APIClient(HTTP_X_FORWARDED_FOR="not-an-address")
     assert ask(client, "Offline").status_code == 200
     assert AIRequest.objects.get().client_ip is None
+
+
+def test_limits_fail_open_when_the_cache_is_down(api_client, offline, settings):
+    # A Redis outage with IGNORE_EXCEPTIONS turns every cache call into a no-op answering None.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    offline.daily_limit = 1
+    offline.save()
+    for _ in range(2):
+        assert ask(api_client, "Offline").status_code == 200
