@@ -349,3 +349,22 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["resume_pdf"] = env.str("THROTTLE_RESUM
 # --- Webhook integrations (resumes.integrations, issue 10) -------------------
 # Per-hook body cap, below the global request limit: platforms send small JSON events.
 WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)
+
+# --- AI assistant (ai app) ----------------------------------------------------
+# Keys are read by name (AIModel.api_key_name); a model without its key is shown as unavailable.
+GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
+GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="https://generativelanguage.googleapis.com")
+OPENROUTER_API_KEY = env.str("OPENROUTER_API_KEY", default="")
+OPENROUTER_BASE_URL = env.str("OPENROUTER_BASE_URL", default="https://openrouter.ai/api/v1")
+# One provider call; the whole request (retries and fallback included) stays within the total,
+# so the API answers 503 well inside 15 seconds when nothing does.
+AI_REQUEST_TIMEOUT_SECONDS = env.float("AI_REQUEST_TIMEOUT_SECONDS", default=8.0)
+AI_TOTAL_TIMEOUT_SECONDS = env.float("AI_TOTAL_TIMEOUT_SECONDS", default=12.0)
+AI_MAX_RETRIES = env.int("AI_MAX_RETRIES", default=2)
+AI_BACKOFF_SECONDS = env.float("AI_BACKOFF_SECONDS", default=0.5)
+# Circuit breaker per model: open after this many failed calls, probe again after the cool-down.
+AI_BREAKER_FAILURES = env.int("AI_BREAKER_FAILURES", default=3)
+AI_BREAKER_COOLDOWN_SECONDS = env.int("AI_BREAKER_COOLDOWN_SECONDS", default=60)
+AI_RESPONSE_CACHE_SECONDS = env.int("AI_RESPONSE_CACHE_SECONDS", default=24 * 3600)
+AI_MODELS_CACHE_SECONDS = env.int("AI_MODELS_CACHE_SECONDS", default=3600)
+AI_DEFAULT_MODEL = env.str("AI_DEFAULT_MODEL", default="Offline")

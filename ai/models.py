@@ -1,0 +1,106 @@
+import os
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+
+class APIProvider(models.TextChoices):
+    GOOGLE = "google", "Google Gemini"
+    OPENROUTER = "openrouter", "OpenRouter"
+    OFFLINE = "offline", "Offline (rule-based)"
+
+
+class AIFeature(models.TextChoices):
+    GENERATE = "generate", "Resume generation"
+    COVER_LETTER = "cover_letter", "Cover letter"
+    TAILOR = "tailor", "Resume tailoring"
+    INTERVIEW = "interview", "Interview preparation"
+
+
+class AIModel(models.Model):
+    """A model the assistant can use; requests name it by ``display_name``."""
+
+    display_name = models.CharField(max_length=60, unique=True)
+    model_name = models.CharField(max_length=120, help_text="The provider's model id.")
+    api_provider = models.CharField(max_length=20, choices=APIProvider.choices)
+    api_key_name = models.CharField(
+        max_length=60, blank=True, help_text="Name of the environment variable holding the API key."
+    )
+    is_active = models.BooleanField(default=True)
+    login_required = models.BooleanField(default=False)
+    daily_limit = models.PositiveIntegerField(
+        default=0, help_text="Requests per user (or IP) per day; 0 = unlimited."
+    )
+    response_time_info = models.CharField(max_length=120, blank=True)
+    description = models.TextField(blank=True)
+    fallback = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="fallback_for"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = "AI model"
+        constraints = [
+            models.CheckConstraint(condition=~Q(fallback=F("id")), name="ai_model_not_own_fallback"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def api_key(self) -> str:
+        """The key from settings (or the environment); empty when not configured."""
+        if not self.api_key_name:
+            return ""
+        return str(getattr(settings, self.api_key_name, "") or os.environ.get(self.api_key_name, ""))
+
+    @property
+    def is_available(self) -> bool:
+        """Active, and configured: a provider that needs a key has one."""
+        if not self.is_active:
+            return False
+        return self.api_provider == APIProvider.OFFLINE or bool(self.api_key)
+
+
+class AIRequestStatus(models.TextChoices):
+    SUCCESS = "success", "Success"
+    CACHED = "cached", "Served from cache"
+    ERROR = "error", "Error"
+    TIMEOUT = "timeout", "Timed out"
+    RATE_LIMITED = "rate_limited", "Rate-limited by provider"
+    UNAVAILABLE = "unavailable", "Unavailable (no key or circuit open)"
+
+
+class AIRequest(models.Model):
+    """One call to one model: the usage log behind limits, costs and the admin totals."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="ai_requests"
+    )
+    model = models.ForeignKey(AIModel, null=True, on_delete=models.SET_NULL, related_name="requests")
+    model_display_name = models.CharField(max_length=60)
+    feature = models.CharField(max_length=20, choices=AIFeature.choices)
+    status = models.CharField(max_length=20, choices=AIRequestStatus.choices)
+    prompt_tokens = models.PositiveIntegerField(default=0)
+    completion_tokens = models.PositiveIntegerField(default=0)
+    latency_ms = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    is_fallback = models.BooleanField(default=False)
+    error = models.TextField(blank=True)
+    client_ip = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "AI request"
+        indexes = [models.Index(fields=["model", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.model_display_name} {self.feature} {self.status}"
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
