@@ -220,20 +220,40 @@ def test_the_auth_throttle_holds_across_both_instances(stack):
         assert len(allowed) <= 2 * THROTTLE_AUTH
 
 
+@pytest.mark.django_db(transaction=True)  # the model row must be committed for the instances
 def test_ai_daily_limit_holds_across_both_instances(stack):
-    """Place for the AI daily-limit check across instances (shared Redis counter).
+    """An anonymous client's daily quota is one counter in Redis, whichever instance answers."""
+    if not stack.redis_shared or connections["default"].vendor != "postgresql":
+        pytest.skip("needs REDIS_URL and DATABASE_URL: local memory counts per process")
+    from ai.models import AIModel
 
-    It needs the AI app's endpoints (issue 9): a model with daily_limit=N,
-    N+1 generate requests through nginx spread over both instances, exactly
-    N succeed and the next is 429 with Retry-After.
-    """
-    from django.urls import Resolver404, resolve
-
-    try:
-        resolve("/api/v1/ai/generate/")
-    except Resolver404:
-        pytest.skip("needs the AI endpoints (issue 9), not in this build yet")
-    pytest.skip("the AI endpoints exist: the cross-instance daily-limit check is still to be written here")
+    limit = 3
+    AIModel.objects.create(
+        display_name="Offline (limited)",
+        model_name="offline",
+        api_provider="offline",
+        login_required=False,
+        daily_limit=limit,
+    )
+    rids, answers = [], []
+    with stack.client() as client:
+        for attempt in range(limit + 1):
+            rid = _rid()
+            rids.append(rid)
+            answers.append(
+                client.post(
+                    "/api/v1/ai/generate/",
+                    json={"model": "Offline (limited)", "user_input": f"Backend developer, try {attempt}"},
+                    headers={"X-Request-ID": rid},
+                )
+            )
+            time.sleep(0.6)  # stay under nginx's own 2 r/s limit on /api/v1/ai/
+    statuses = [a.status_code for a in answers]
+    assert statuses == [201] * limit + [429], [a.text for a in answers]
+    assert int(answers[-1].headers["Retry-After"]) > 0
+    assert answers[-1].json()["limit"] == limit
+    served = stack.served_by()
+    assert {served[rid] for rid in rids[:limit]} == {i.name for i in stack.instances}
 
 
 def test_nginx_rate_limits_the_ai_endpoints_before_django(stack):
