@@ -1,6 +1,7 @@
 """The funnel and the 12-week trend, as inline SVG for pages and as one PNG for e-mail."""
 
 import io
+from functools import lru_cache
 from html import escape
 
 from django.utils.safestring import mark_safe
@@ -94,35 +95,48 @@ def trend_svg(trend: list[WeekNumbers]) -> str:
 
 def report_png(report, trend: list[WeekNumbers]) -> bytes:
     """Funnel and trend side by side in one PNG (mail clients rarely show SVG)."""
+    funnel = tuple((label, value, colour) for label, value, colour in funnel_stages(report))
+    weeks = tuple((w.week_start, *(getattr(w, name) for name, _, _ in SERIES)) for w in trend)
+    return _render_png(funnel, weeks)
+
+
+# Many users share the same numbers (a quiet week is all zeros): draw each picture once.
+@lru_cache(maxsize=256)
+def _render_png(funnel, weeks) -> bytes:
     # The Agg canvas directly: no pyplot, no global state, safe in worker threads.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(9, 3.2), dpi=100)
+    fig = Figure(figsize=(9, 3.2), dpi=80)
     FigureCanvasAgg(fig)
-    funnel_ax, trend_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.5]})
-    stages = funnel_stages(report)
-    labels = [label for label, _, _ in stages][::-1]
-    values = [value for _, value, _ in stages][::-1]
-    bars = funnel_ax.barh(labels, values, color=[c for _, _, c in stages][::-1])
-    funnel_ax.bar_label(bars, padding=3)
+    # Fixed axes rectangles instead of tight_layout(), which renders the figure twice.
+    funnel_ax = fig.add_axes((0.11, 0.12, 0.26, 0.76))
+    trend_ax = fig.add_axes((0.45, 0.2, 0.53, 0.68))
+
+    labels = [label for label, _, _ in funnel][::-1]
+    values = [value for _, value, _ in funnel][::-1]
+    positions = range(len(values))
+    funnel_ax.barh(positions, values, color=[c for _, _, c in funnel][::-1])
+    funnel_ax.set_yticks(positions, labels)
+    top = max([*values, 1])
+    for y, value in zip(positions, values, strict=True):
+        funnel_ax.text(value + top * 0.03, y, str(value), va="center")
     funnel_ax.set_title("This week")
-    funnel_ax.set_xlim(0, max([*values, 1]) * 1.25)
+    funnel_ax.set_xlim(0, top * 1.25)
     funnel_ax.xaxis.set_visible(False)
     for side in ("top", "right", "bottom"):
         funnel_ax.spines[side].set_visible(False)
 
-    weeks = [w.week_start.strftime("%b %d") for w in trend]
-    for name, label, colour in SERIES:
-        trend_ax.plot(weeks, [getattr(w, name) for w in trend], marker="o", color=colour, label=label)
-    trend_ax.set_title(f"Last {len(trend)} weeks")
+    x = range(len(weeks))
+    for index, (_, label, colour) in enumerate(SERIES, start=1):
+        trend_ax.plot(x, [week[index] for week in weeks], marker="o", color=colour, label=label)
+    trend_ax.set_xticks(list(x)[::2], [week[0].strftime("%b %d") for week in weeks][::2], fontsize=8)
+    trend_ax.set_title(f"Last {len(weeks)} weeks")
     trend_ax.set_ylim(bottom=0)
     trend_ax.yaxis.get_major_locator().set_params(integer=True)
-    trend_ax.tick_params(axis="x", labelrotation=45, labelsize=8)
-    trend_ax.legend(fontsize=8, frameon=False)
+    trend_ax.legend(fontsize=8, frameon=False, loc="upper left")
     for side in ("top", "right"):
         trend_ax.spines[side].set_visible(False)
-    fig.tight_layout()
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
