@@ -75,7 +75,7 @@ _AMOUNT = re.compile(r"(\d[\d,.\s]*)(\s*[kK])?")
 
 
 def parse_salary(text: str) -> tuple[int | None, int | None, str]:
-    """(min, max, currency) from free text like "$40,000 - $50,000" or "€60k–70k"; Nones when unsure."""
+    """(min, max, currency) from free text like "$40,000 - $50,000" or "€60k-70k"; Nones when unsure."""
     if not isinstance(text, str) or not text.strip():
         return None, None, ""
     currency = ""

@@ -220,5 +220,5 @@ def test_an_html_page_is_not_a_feed(httpserver):
     )
     source = JobSourceFactory(kind="rss", identifier=httpserver.url_for("/feed"))
 
-    with pytest.raises(ScrapeError, match="Not an RSS 2.0 or Atom feed"):
+    with pytest.raises(ScrapeError, match=r"Not an RSS 2\.0 or Atom feed"):
         fetch(source)
