@@ -5,3 +5,35 @@ urlpatterns = []
 
 # Mounted under /api/v1/ by resumate/urls.py.
 api_urlpatterns = []
+
+# --- Applications (issue 6) ---
+from django.urls import path  # noqa: E402
+from rest_framework.routers import SimpleRouter  # noqa: E402
+
+from . import api as applications_api  # noqa: E402
+from . import views as applications_views  # noqa: E402
+
+_applications_router = SimpleRouter()
+_applications_router.register("applications", applications_api.ApplicationViewSet, basename="application")
+api_urlpatterns += [
+    *_applications_router.urls,
+    path(
+        "example-applications/",
+        applications_api.ExampleApplicationListView.as_view(),
+        name="example-application-list",
+    ),
+]
+urlpatterns += [
+    path("applications/", applications_views.board, name="board"),
+    path("applications/list/", applications_views.application_list, name="applications"),
+    path("applications/new/", applications_views.application_create, name="application-create"),
+    path("applications/deleted/", applications_views.deleted_list, name="applications-deleted"),
+    path("applications/<int:pk>/", applications_views.application_detail, name="application"),
+    path("applications/<int:pk>/edit/", applications_views.application_edit, name="application-edit"),
+    path("applications/<int:pk>/move/", applications_views.application_move, name="application-move"),
+    path("applications/<int:pk>/notes/", applications_views.application_notes, name="application-notes"),
+    path("applications/<int:pk>/delete/", applications_views.application_delete, name="application-delete"),
+    path(
+        "applications/<int:pk>/restore/", applications_views.application_restore, name="application-restore"
+    ),
+]

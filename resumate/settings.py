@@ -312,6 +312,12 @@ LOGGING = {
     },
 }
 
+# --- Job tracker applications (issue 6) ------------------------------------
+# status, from_status and to_status share one OpenAPI enum.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["ApplicationStatusEnum"] = (
+    "job_tracker.models.ApplicationStatus"
+)
+
 # --- Job board scraping (job_tracker, issue 7) ------------------------------
 # Seconds per request, retries on 429/5xx/network errors (exponential backoff
 # from JOB_SCRAPE_BACKOFF_SECONDS unless Retry-After says otherwise), and the
