@@ -7,6 +7,7 @@ class JobTrackerConfig(AppConfig):
 
     def ready(self):
         self._ready_applications()
+        self._ready_jobs()
 
     def _ready_applications(self):
         """Job applications (issue 6): example-cache signals, owned data, dashboard panel."""
@@ -33,4 +34,14 @@ class JobTrackerConfig(AppConfig):
         )
         register_dashboard_panel(
             "job_tracker/applications/_panel.html", views.applications_panel_context, order=30
+        )
+
+    def _ready_jobs(self):
+        """Scraped jobs (issue 7): recommendations on the dashboard."""
+        from accounts.registry import register_dashboard_panel
+
+        from . import jobs_views
+
+        register_dashboard_panel(
+            "job_tracker/jobs/_recommendations_panel.html", jobs_views.recommendations_panel_context, order=40
         )

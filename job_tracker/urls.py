@@ -37,3 +37,15 @@ urlpatterns += [
         "applications/<int:pk>/restore/", applications_views.application_restore, name="application-restore"
     ),
 ]
+
+# --- Jobs: scraped postings, search, matching (issue 7) ---
+from . import jobs_api, jobs_views  # noqa: E402
+
+_jobs_router = SimpleRouter()
+_jobs_router.register("jobs", jobs_api.JobPostingViewSet, basename="job")
+api_urlpatterns += _jobs_router.urls
+urlpatterns += [
+    path("jobs/", jobs_views.job_board, name="jobs"),
+    path("jobs/<int:pk>/", jobs_views.job_detail, name="job"),
+    path("jobs/<int:pk>/track/", jobs_views.job_track, name="job-track"),
+]
