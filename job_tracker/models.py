@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -75,6 +76,9 @@ class JobPosting(models.Model):
     first_seen_at = models.DateTimeField(default=timezone.now)
     last_seen_at = models.DateTimeField(default=timezone.now)
     is_active = models.BooleanField(default=True)
+    # Title (A), company (B) and description (C), kept current by a PostgreSQL trigger
+    # (migration 0002); stays empty on SQLite, where search falls back to icontains.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -1,9 +1,53 @@
-from datetime import date
+"""Celery tasks for job_tracker. Tasks take ids, re-read rows and are safe to run twice."""
+
+import logging
 
 from celery import shared_task
+from django.db import OperationalError
 
-from .reports import services as report_services
-from .reports.weeks import previous_week_start
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=3,
+    soft_time_limit=15 * 60,
+    time_limit=16 * 60,
+)
+def scrape_source(source_id, force=False):
+    """Scrape one source. Board failures are recorded on the source, not raised.
+
+    Idempotent: an upsert keyed on (source, external_id), a per-source lock, and
+    the minimum interval make a redelivered message harmless.
+    """
+    from .ingestion import source_scrape
+    from .models import JobSource
+
+    source = JobSource.objects.filter(pk=source_id).first()
+    if source is None:
+        return None
+    return source_scrape(source=source, force=force).as_dict()
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
+def scrape_job_sources():
+    """Beat entry point (every 4 hours): one ``scrape_source`` per active, due source."""
+    from .ingestion import due_source_ids
+
+    source_ids = due_source_ids()
+    for source_id in source_ids:
+        scrape_source.delay(source_id)
+    logger.info("queued %d job source scrapes", len(source_ids))
+    return source_ids
+
+
+# --- Weekly reports (issue 8) ---
+from datetime import date  # noqa: E402
+
+from .reports import services as report_services  # noqa: E402
+from .reports.weeks import previous_week_start  # noqa: E402
 
 
 @shared_task(acks_late=True)

@@ -311,3 +311,18 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Job tracker applications (issue 6) ------------------------------------
+# status, from_status and to_status share one OpenAPI enum.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["ApplicationStatusEnum"] = (
+    "job_tracker.models.ApplicationStatus"
+)
+
+# --- Job board scraping (job_tracker, issue 7) ------------------------------
+# Seconds per request, retries on 429/5xx/network errors (exponential backoff
+# from JOB_SCRAPE_BACKOFF_SECONDS unless Retry-After says otherwise), and the
+# least gap between two requests to the same board.
+JOB_SCRAPE_TIMEOUT = env.float("JOB_SCRAPE_TIMEOUT", default=15.0)
+JOB_SCRAPE_MAX_RETRIES = env.int("JOB_SCRAPE_MAX_RETRIES", default=3)
+JOB_SCRAPE_BACKOFF_SECONDS = env.float("JOB_SCRAPE_BACKOFF_SECONDS", default=2.0)
+JOB_SCRAPE_REQUEST_DELAY = env.float("JOB_SCRAPE_REQUEST_DELAY", default=1.0)

@@ -1,17 +1,23 @@
+"""Every 4 hours, on the hour: ``scrape_job_sources`` (editable afterwards in the admin).
+
+Created here so a fresh database has the schedule; the crontab's time zone is
+explicit because django-celery-beat defaults to UTC only while Celery is loaded.
+"""
+
 from django.conf import settings
 from django.db import migrations
 
-TASK_NAME = "Send weekly reports"
+TASK_NAME = "Scrape job boards every 4 hours"
+TASK = "job_tracker.tasks.scrape_job_sources"
 
 
 def create_schedule(apps, schema_editor):
     CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
     PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    # Explicit time zone: without it a schedule made here is UTC by accident.
     crontab, _ = CrontabSchedule.objects.get_or_create(
         minute="0",
-        hour="9",
-        day_of_week="1",
+        hour="*/4",
+        day_of_week="*",
         day_of_month="*",
         month_of_year="*",
         timezone=settings.TIME_ZONE,
@@ -19,20 +25,23 @@ def create_schedule(apps, schema_editor):
     PeriodicTask.objects.get_or_create(
         name=TASK_NAME,
         defaults={
-            "task": "job_tracker.tasks.send_weekly_reports",
+            "task": TASK,
             "crontab": crontab,
-            "description": "Every Monday 09:00: last week's report for every active user, e-mailed once.",
+            "enabled": True,
+            "description": "Fans out one scrape per active, due job source.",
         },
     )
 
 
 def remove_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=TASK_NAME).delete()
+    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
+    PeriodicTask.objects.filter(name=TASK_NAME).delete()
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("job_tracker", "0002_weeklyreport"),
+        ("job_tracker", "0002_posting_search_vector"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 

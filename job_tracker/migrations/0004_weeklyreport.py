@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('job_tracker', '0001_initial'),
+        ('job_tracker', '0003_scrape_schedule'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
