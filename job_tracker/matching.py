@@ -83,13 +83,33 @@ def _years(work) -> float:
 def build_profile(*, user) -> MatchProfile:
     """What matching needs from the user's auto resume and skills (two queries)."""
     resume = Resume.objects.filter(user=user, is_auto=True).only("content").first()
-    content = resume.content if resume and isinstance(resume.content, dict) else {}
+    skill_names = list(Skill.objects.filter(user=user).values_list("name", flat=True))
+    return profile_from(user=user, content=resume.content if resume else {}, skill_names=skill_names)
+
+
+def build_profiles(*, users) -> dict[int, MatchProfile]:
+    """``build_profile`` for a batch of users in two queries, keyed by user id (weekly reports)."""
+    users = list(users)
+    ids = [u.pk for u in users]
+    contents = dict(Resume.objects.filter(user_id__in=ids, is_auto=True).values_list("user_id", "content"))
+    skill_names = {}
+    for uid, name in Skill.objects.filter(user_id__in=ids).values_list("user_id", "name"):
+        skill_names.setdefault(uid, []).append(name)
+    return {
+        u.pk: profile_from(user=u, content=contents.get(u.pk) or {}, skill_names=skill_names.get(u.pk, []))
+        for u in users
+    }
+
+
+def profile_from(*, user, content, skill_names) -> MatchProfile:
+    """The profile from an auto resume's content and the user's skill names (no queries)."""
+    content = content if isinstance(content, dict) else {}
     basics = content.get("basics") if isinstance(content.get("basics"), dict) else {}
     work = [w for w in content.get("work") or [] if isinstance(w, dict)]
 
     names = [kw for group in content.get("skills") or [] if isinstance(group, dict)
              for kw in group.get("keywords") or [] if isinstance(kw, str)]  # fmt: skip
-    names += list(Skill.objects.filter(user=user).values_list("name", flat=True))
+    names += list(skill_names)
     skills = {}
     for raw in names:
         canonical = canonical_skill_name(raw)

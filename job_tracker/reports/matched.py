@@ -1,31 +1,21 @@
-"""postings_matched: new postings in the user's week that fit their skills.
+"""postings_matched: postings first seen in the user's week that fit their resume.
 
-Stand-in until the shared matcher (``job_tracker.matching``) is merged: a
-posting's score here is only the share of its ``skills_required`` that the
-user lists among their skills (case-insensitive). Postings that name no
-skills score 0, so this undercounts rather than invents matches.
+Scored with the shared matcher (``job_tracker.matching``); profiles for the
+whole batch come from ``build_profiles`` in two queries.
 """
 
-from collections import defaultdict
-
+from job_tracker.matching import build_profiles, score_posting
 from job_tracker.models import JobPosting
-from resumes.models import Skill
 
+# A posting "matches" at this score (0-100) or above: e.g. every required skill, or
+# half of them plus a matching title.
 MATCH_THRESHOLD = 60
 
 
-def skill_overlap_score(user_skills: set[str], required: list[str]) -> int:
-    """0-100: the share of ``required`` found in ``user_skills`` (lower-cased names)."""
-    wanted = {str(name).strip().lower() for name in required if str(name).strip()}
-    if not wanted:
-        return 0
-    return round(100 * len(wanted & user_skills) / len(wanted))
-
-
 def count_matched_postings(*, users, windows) -> dict[int, int]:
-    """Per user id: postings first seen within ``windows[user_id]`` scoring >= MATCH_THRESHOLD.
+    """Per user id: postings first seen within ``windows[user_id]`` (start, end) scoring >= MATCH_THRESHOLD.
 
-    Two queries for the whole batch (postings of the widest window, skills of every user).
+    One query for the postings of the widest window; two more for the profiles when there are any.
     """
     if not windows:
         return {}
@@ -33,22 +23,19 @@ def count_matched_postings(*, users, windows) -> dict[int, int]:
     latest = max(end for _, end in windows.values())
     postings = list(
         JobPosting.objects.filter(first_seen_at__gte=earliest, first_seen_at__lt=latest)
-        .exclude(skills_required=[])
-        .values_list("first_seen_at", "skills_required")
+        .order_by()
+        .only("id", "title", "location", "remote", "skills_required", "first_seen_at")
     )
     if not postings:
         return {}
-    skills = defaultdict(set)
-    for uid, name in Skill.objects.filter(user_id__in=list(windows)).values_list("user_id", "name"):
-        skills[uid].add(name.lower())
+    profiles = build_profiles(users=[u for u in users if u.pk in windows])
     counts = {}
-    for uid, (start, end) in windows.items():
-        mine = skills.get(uid)
-        if not mine:
-            continue
+    for uid, profile in profiles.items():
+        start, end = windows[uid]
         counts[uid] = sum(
             1
-            for seen, required in postings
-            if start <= seen < end and skill_overlap_score(mine, required) >= MATCH_THRESHOLD
+            for posting in postings
+            if start <= posting.first_seen_at < end
+            and score_posting(profile, posting).score >= MATCH_THRESHOLD
         )
     return counts

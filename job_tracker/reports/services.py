@@ -17,6 +17,18 @@ from .recommendations import recommend
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# What metrics, matching profiles and the e-mail read from a user (no lazy loads per user).
+REPORT_USER_FIELDS = (
+    "id",
+    "username",
+    "email",
+    "first_name",
+    "time_zone",
+    "weekly_report_emails",
+    "is_active",
+    "headline",
+    "location",
+)
 METRIC_FIELDS = [
     "applications_sent",
     "responses",
@@ -182,12 +194,7 @@ def resend_weekly_reports(*, reports) -> int:
 
 def report_users():
     """Every active user, in id order, with only the columns reports need."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .only("id", "username", "email", "first_name", "time_zone", "weekly_report_emails", "is_active")
-        .order_by("id")
-    )
+    return get_user_model().objects.filter(is_active=True).only(*REPORT_USER_FIELDS).order_by("id")
 
 
 def user_id_batches(queryset, size: int = BATCH_SIZE):

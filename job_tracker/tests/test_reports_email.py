@@ -7,10 +7,11 @@ from django_celery_beat.models import PeriodicTask
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
-from job_tracker.models import ApplicationEvent, JobApplication, WeeklyReport
-from job_tracker.reports.services import run_weekly_reports
+from job_tracker.models import ApplicationEvent, JobApplication, JobPosting, JobSource, WeeklyReport
+from job_tracker.reports.services import report_users, run_weekly_reports
 from job_tracker.tasks import send_weekly_reports
 from job_tracker.tests.reports_helpers import application_with_history, local
+from resumes.models import Skill
 
 pytestmark = pytest.mark.django_db
 
@@ -131,12 +132,28 @@ def test_query_count_for_200_users_is_bounded(django_assert_max_num_queries, mai
             for step, status in enumerate(("applied", "screening"))
         ]
     )
-    batch = list(User.objects.filter(pk__in=[u.pk for u in users]))
-    with django_assert_max_num_queries(12):
+    # New postings that week, and skills for every user, so matching runs for the whole batch.
+    source = JobSource.objects.create(kind="rss", identifier="feed")
+    JobPosting.objects.bulk_create(
+        [
+            JobPosting(
+                source=source,
+                external_id=str(n),
+                title="Python developer",
+                skills_required=["Python", "Django"],
+                first_seen_at=local("UTC", 2026, 11, 18, 12),
+            )
+            for n in range(20)
+        ]
+    )
+    Skill.objects.bulk_create([Skill(user=u, name=name) for u in users for name in ("Python", "Django")])
+    batch = list(report_users().filter(pk__in=[u.pk for u in users]))
+    with django_assert_max_num_queries(14):
         summary = run_weekly_reports(users=batch, week_start=WEEK)
     assert (summary.generated, summary.emailed) == (200, 200)
     assert len(mailoutbox) == 200
     assert all(r.applications_sent == 3 for r in WeeklyReport.objects.all())
+    assert all(r.postings_matched == 20 for r in WeeklyReport.objects.all())
 
 
 def test_monday_schedule_is_created_with_an_explicit_time_zone(settings):
