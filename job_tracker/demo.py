@@ -134,3 +134,7 @@ def seed(*, staff, demo, stdout):
         )
     services.examples_cache_invalidate()
     stdout.write(f"Job tracker: {created} application(s) created.")
+    # Weekly reports (issue 8): after the applications, so the numbers have history.
+    from .reports.demo import seed as seed_reports
+
+    seed_reports(staff=staff, demo=demo, stdout=stdout)

@@ -66,6 +66,8 @@ def send_weekly_reports(week: str | None = None):
     autoretry_for=(report_services.WeeklyReportDeliveryError,),
     retry_backoff=60,
     max_retries=5,
+    soft_time_limit=15 * 60,
+    time_limit=16 * 60,
 )
 def send_weekly_reports_batch(user_ids: list[int], week: str):
     """Generate and e-mail one batch; idempotent, so a retry only sends what did not go out."""

@@ -1,3 +1,4 @@
+import socket
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -142,7 +143,10 @@ def test_rerunning_a_week_updates_the_row_and_never_emails_twice(far_east_user, 
 
 
 def test_a_failed_send_is_released_and_sent_by_the_retry(far_east_user, mailoutbox, settings):
-    settings.EMAIL_BACKEND = "job_tracker.tests.test_reports_metrics.BrokenBackend"
+    # Django's SMTP backend against a port nobody listens on: the server is down.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 2
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     failed = run_weekly_reports(users=[far_east_user], week_start=WEEK_2)
     assert failed.failed == [far_east_user.pk]
     assert WeeklyReport.objects.get(user=far_east_user).emailed_at is None
@@ -153,14 +157,10 @@ def test_a_failed_send_is_released_and_sent_by_the_retry(far_east_user, mailoutb
     assert WeeklyReport.objects.get(user=far_east_user).emailed_at is not None
 
 
-class BrokenBackend:
-    """An SMTP server that is down."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("smtp down")
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def test_week_helpers():
