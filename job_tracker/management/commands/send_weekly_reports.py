@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from job_tracker.reports import services
+from job_tracker.reports.metrics import compute_metrics
 from job_tracker.reports.weeks import parse_week, previous_week_start
 
 
@@ -28,15 +29,18 @@ class Command(BaseCommand):
                 raise CommandError(f"No active user named {user!r}.")
 
         if dry_run:
-            for someone in users.iterator():
-                report, _ = services.preview_report(user=someone, week_start=week_start)
-                self.stdout.write(
-                    f"{someone.username}: sent {report.applications_sent}, responses {report.responses}, "
-                    f"interviews {report.interviews}, offers {report.offers}, "
-                    f"matched postings {report.postings_matched}"
-                )
-                for tip in report.recommendations:
-                    self.stdout.write(f"  - {tip}")
+            for user_ids in services.user_id_batches(users, batch_size):
+                batch = list(services.report_users().filter(pk__in=user_ids))
+                metrics = compute_metrics(users=batch, week_start=week_start)
+                for someone in batch:
+                    numbers = services.report_fields(metrics[someone.pk])
+                    self.stdout.write(
+                        f"{someone.username}: sent {numbers['applications_sent']}, "
+                        f"responses {numbers['responses']}, interviews {numbers['interviews']}, "
+                        f"offers {numbers['offers']}, matched postings {numbers['postings_matched']}"
+                    )
+                    for tip in numbers["recommendations"]:
+                        self.stdout.write(f"  - {tip}")
             self.stdout.write(self.style.WARNING("Dry run: nothing saved, nothing sent."))
             return
 
