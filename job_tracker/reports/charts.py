@@ -28,7 +28,8 @@ def funnel_svg(report) -> str:
     bar_space = width - label_w - 60
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {row * len(stages) + 8}" '
-        f'width="100%" role="img" aria-labelledby="funnel-title" class="chart funnel">',
+        f'width="100%" role="img" aria-labelledby="funnel-title" class="chart funnel" '
+        'font-family="system-ui, sans-serif">',
         '<title id="funnel-title">Funnel: '
         + escape(", ".join(f"{label} {value}" for label, value, _ in stages))
         + "</title>",
@@ -48,7 +49,7 @@ def funnel_svg(report) -> str:
 
 def trend_svg(trend: list[WeekNumbers]) -> str:
     width, height = 640, 260
-    left, right, top_pad, bottom = 36, 12, 28, 40
+    left, right, top_pad, bottom = 36, 28, 28, 40
     plot_w, plot_h = width - left - right, height - top_pad - bottom
     peak = max([getattr(w, name) for w in trend for name, _, _ in SERIES] + [1])
     step = plot_w / max(len(trend) - 1, 1)
@@ -62,7 +63,7 @@ def trend_svg(trend: list[WeekNumbers]) -> str:
     summary = "; ".join(f"week of {w.week_start:%b %d}: {w.applications_sent} sent" for w in trend)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        f'role="img" aria-labelledby="trend-title" class="chart trend">',
+        f'role="img" aria-labelledby="trend-title" class="chart trend" font-family="system-ui, sans-serif">',
         f'<title id="trend-title">Last {len(trend)} weeks: {escape(summary)}</title>',
     ]
     for tick in sorted({0, peak // 2, peak}):
@@ -72,7 +73,7 @@ def trend_svg(trend: list[WeekNumbers]) -> str:
             f'fill="#667085">{tick}</text>',
         ]
     for i, week in enumerate(trend):
-        if i % 2 == len(trend) % 2 or i == len(trend) - 1:
+        if (len(trend) - 1 - i) % 2 == 0:  # every other week, always the latest
             parts.append(
                 f'<text x="{x(i)}" y="{height - bottom + 18}" font-size="11" text-anchor="middle" '
                 f'fill="#667085">{week.week_start:%b %d}</text>'
