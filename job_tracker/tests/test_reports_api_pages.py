@@ -61,7 +61,9 @@ def test_reports_need_authentication(anon_client):
     assert anon_client.get("/api/v1/reports/weekly/latest/").status_code == 401
 
 
-def test_reports_page_shows_funnel_trend_and_recommendations(client, user, other_user):
+def test_reports_page_shows_funnel_trend_and_recommendations(
+    client, user, other_user, django_assert_max_num_queries
+):
     make_report(
         user,
         date(2026, 11, 16),
@@ -72,7 +74,8 @@ def test_reports_page_shows_funnel_trend_and_recommendations(client, user, other
     make_report(other_user, date(2026, 11, 2), applications_sent=99)
     client.force_login(user)
 
-    page = client.get("/reports/")
+    with django_assert_max_num_queries(8):
+        page = client.get("/reports/")
     assert page.status_code == 200
     html = page.content.decode()
     assert "Week of Nov 16, 2026" in html
