@@ -8,6 +8,7 @@ Skills are compared by canonical name (``resumes.skills``), so "postgres" on a
 resume matches "PostgreSQL" in a posting.
 """
 
+import functools
 import heapq
 import re
 from dataclasses import dataclass, field
@@ -118,6 +119,12 @@ def build_profile(*, user) -> MatchProfile:
     )
 
 
+@functools.lru_cache(maxsize=8192)
+def _title_features(title: str) -> tuple[frozenset, int | None]:
+    """Title words and seniority, cached: boards repeat the same few titles thousands of times."""
+    return frozenset(title_words(title)), seniority_of(title)
+
+
 def _score(profile: MatchProfile, title, location, remote, skills_required) -> Match:
     required = {}
     for name in skills_required or []:
@@ -127,9 +134,8 @@ def _score(profile: MatchProfile, title, location, remote, skills_required) -> M
     missing = [name for key, name in required.items() if key not in profile.skills]
     skill_fit = len(matched) / len(required) if required else 0.0
 
-    posting_words = title_words(title)
+    posting_words, level = _title_features(title or "")
     title_fit = len(posting_words & profile.title_words) / len(posting_words) if posting_words else 0.0
-    level = seniority_of(title)
     gap = abs((2 if level is None else level) - profile.seniority)
     seniority_fit = 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0
 
