@@ -87,7 +87,11 @@ class Skill(models.Model):
 
     class Meta:
         ordering = ["category", "name"]
-        constraints = [models.UniqueConstraint("user", Lower("name"), name="skill_name_unique_per_user_ci")]
+        constraints = [
+            models.UniqueConstraint("user", Lower("name"), name="skill_name_unique_per_user_ci"),
+            # Implied by the one above; it exists as the ON CONFLICT target of the rebuild's upsert.
+            models.UniqueConstraint(fields=["user", "name"], name="skill_name_unique_per_user"),
+        ]
 
     def __str__(self):
         return self.name

@@ -1,0 +1,341 @@
+"""The auto resume's content, computed from achievements and skills in memory.
+
+Pure functions: no queries, so the rebuild's query count is fixed by the
+service that feeds them. The document follows JSON Resume 1.0.0 section and
+field names; ResuMate's extras live under ``meta``. Empty values are left out
+(the schema types ``url`` as a URI and dates as ISO strings, so "" is invalid).
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .models import AchievementType, Proficiency, SkillCategory
+from .skills import clean_skill_list
+
+SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+
+PROFICIENCY_RANK = {value: rank for rank, value in enumerate(Proficiency.values)}
+FLUENCY = {
+    Proficiency.BEGINNER: "Elementary proficiency",
+    Proficiency.INTERMEDIATE: "Limited working proficiency",
+    Proficiency.ADVANCED: "Professional working proficiency",
+    Proficiency.EXPERT: "Native or bilingual proficiency",
+}
+WORK_TYPES = (AchievementType.JOB, AchievementType.INTERNSHIP)
+EDUCATION_TYPES = (AchievementType.DEGREE, AchievementType.COURSE)
+
+
+@dataclass
+class Evidence:
+    """How much a skill is backed by achievements."""
+
+    name: str
+    achievements: int = 0
+    months: int = 0
+    last_used: dt.date | None = None
+    _intervals: list = field(default_factory=list, repr=False)
+
+
+def _end_or_today(achievement, today):
+    return achievement.end_date or today
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end`` (inclusive of a started month), never negative."""
+    if end < start:
+        return 0
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months + (1 if end.day >= start.day else 0)
+
+
+def merged_months(intervals) -> int:
+    """Months covered by possibly overlapping (start, end) intervals, each counted once."""
+    total = 0
+    current_start = current_end = None
+    for start, end in sorted(intervals):
+        if current_end is None or start > current_end:
+            if current_end is not None:
+                total += months_between(current_start, current_end)
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None:
+        total += months_between(current_start, current_end)
+    return total
+
+
+def skill_evidence(achievements, today: dt.date) -> dict[str, Evidence]:
+    """Evidence per skill, keyed by lower-cased canonical name.
+
+    Names are canonicalised again: rows written around the services (admin, raw SQL,
+    older data) must not split one skill in two.
+    """
+    evidence: dict[str, Evidence] = {}
+    for achievement in achievements:
+        last = achievement.end_date or (today if achievement.start_date else None)
+        for name in clean_skill_list(achievement.skills):
+            item = evidence.setdefault(name.lower(), Evidence(name=name))
+            item.achievements += 1
+            if achievement.start_date:
+                item._intervals.append((achievement.start_date, _end_or_today(achievement, today)))
+            if last and (item.last_used is None or last > item.last_used):
+                item.last_used = last
+    for item in evidence.values():
+        item.months = merged_months(item._intervals)
+    return evidence
+
+
+def proficiency_from_evidence(*, achievements: int, months: int) -> str:
+    """Years of use and repeated use raise the level; one short course stays beginner."""
+    if months >= 60 and achievements >= 3:
+        return Proficiency.EXPERT.value
+    if (months >= 24 and achievements >= 2) or achievements >= 5:
+        return Proficiency.ADVANCED.value
+    if months >= 12 or achievements >= 2:
+        return Proficiency.INTERMEDIATE.value
+    return Proficiency.BEGINNER.value
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _compact(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def _newest_first(achievements, today):
+    """Ongoing first, then by end date, then by start date, newest first; undated last."""
+
+    def key(a):
+        ongoing = a.end_date is None and a.start_date is not None
+        latest = a.end_date or a.start_date or dt.date.min
+        return (ongoing, latest, a.start_date or dt.date.min, a.pk or 0)
+
+    return sorted(achievements, key=key, reverse=True)
+
+
+def _when(a):
+    """The single date of a dated-once item (award, certificate, publication)."""
+    return a.end_date or a.start_date
+
+
+def _work(a):
+    return _compact(
+        {
+            "name": a.organization,
+            "position": a.title,
+            "url": a.url,
+            "startDate": iso(a.start_date),
+            "endDate": iso(a.end_date),
+            "summary": a.description,
+            "highlights": list(a.highlights),
+            "location": a.location,
+        }
+    )
+
+
+def _education(a):
+    return _compact(
+        {
+            "institution": a.organization,
+            "area": a.title,
+            "studyType": "Degree" if a.type == AchievementType.DEGREE else "Course",
+            "url": a.url,
+            "startDate": iso(a.start_date),
+            "endDate": iso(a.end_date),
+            "courses": list(a.highlights),
+        }
+    )
+
+
+def _project(a):
+    return _compact(
+        {
+            "name": a.title,
+            "description": a.description,
+            "highlights": list(a.highlights),
+            "keywords": list(a.skills),
+            "startDate": iso(a.start_date),
+            "endDate": iso(a.end_date),
+            "url": a.url,
+            "entity": a.organization,
+        }
+    )
+
+
+def _certificate(a):
+    return _compact({"name": a.title, "date": iso(_when(a)), "issuer": a.organization, "url": a.url})
+
+
+def _award(a):
+    return _compact(
+        {"title": a.title, "date": iso(_when(a)), "awarder": a.organization, "summary": a.description}
+    )
+
+
+def _volunteer(a):
+    return _compact(
+        {
+            "organization": a.organization,
+            "position": a.title,
+            "url": a.url,
+            "startDate": iso(a.start_date),
+            "endDate": iso(a.end_date),
+            "summary": a.description,
+            "highlights": list(a.highlights),
+        }
+    )
+
+
+def _publication(a):
+    return _compact(
+        {
+            "name": a.title,
+            "publisher": a.organization,
+            "releaseDate": iso(_when(a)),
+            "url": a.url,
+            "summary": a.description,
+        }
+    )
+
+
+def _strength(skill, evidence):
+    ev = evidence.get(skill.name.lower())
+    return (
+        PROFICIENCY_RANK.get(skill.proficiency, 0),
+        ev.achievements if ev else 0,
+        ev.months if ev else 0,
+    )
+
+
+def _plural(count, word):
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _join(words):
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _duration(months):
+    if months < 12:
+        return _plural(months, "month")
+    if months == 12:
+        return "1 year"
+    if months < 24:
+        return f"{months / 12:.1f} years"
+    return f"{round(months / 12)} years"
+
+
+def _summary(*, role, work_months, counts, strongest):
+    parts = []
+    jobs, internships = counts[AchievementType.JOB], counts[AchievementType.INTERNSHIP]
+    where = _join([_plural(n, w) for n, w in ((jobs, "job"), (internships, "internship")) if n])
+    if work_months:
+        parts.append(f"{role} with {_duration(work_months)} of experience across {where}.")
+    elif where:
+        parts.append(f"{role} with experience from {where}.")
+    else:
+        parts.append(f"{role}.")
+    if strongest:
+        parts.append(f"Strongest skills: {_join(strongest)}.")
+    others = [
+        _plural(counts[t], label)
+        for t, label in (
+            (AchievementType.DEGREE, "degree"),
+            (AchievementType.COURSE, "course"),
+            (AchievementType.CERTIFICATION, "certification"),
+            (AchievementType.PROJECT, "project"),
+            (AchievementType.AWARD, "award"),
+            (AchievementType.PUBLICATION, "publication"),
+            (AchievementType.VOLUNTEER, "volunteer role"),
+        )
+        if counts[t]
+    ]
+    if others:
+        parts.append(f"Also {_join(others)}.")
+    return " ".join(parts)
+
+
+def build_content(*, user, achievements, skills, evidence, now: dt.datetime, today: dt.date) -> dict:
+    """The auto resume document for ``user`` from their achievements and final skill rows."""
+    by_type = {t: [] for t in AchievementType.values}
+    for a in _newest_first(achievements, today):
+        by_type[a.type].append(a)
+    counts = {t: len(rows) for t, rows in by_type.items()}
+
+    work = [a for a in _newest_first(achievements, today) if a.type in WORK_TYPES]
+    work_months = merged_months((a.start_date, _end_or_today(a, today)) for a in work if a.start_date)
+
+    # Strongest first; equal strength keeps alphabetical order (sorts are stable).
+    ordered_skills = sorted(skills, key=lambda s: s.name.lower())
+    ordered_skills.sort(key=lambda s: _strength(s, evidence), reverse=True)
+    technical = [s for s in ordered_skills if s.category not in (SkillCategory.SPOKEN_LANGUAGE,)]
+    strongest = [s.name for s in technical if s.category != SkillCategory.SOFT_SKILL][:3]
+
+    skill_groups = []
+    for category in SkillCategory:
+        members = [s for s in technical if s.category == category.value]
+        if not members:
+            continue
+        top = max(PROFICIENCY_RANK.get(s.proficiency, 0) for s in members)
+        skill_groups.append(
+            {
+                "name": category.label,
+                "level": Proficiency.values[top].capitalize(),
+                "keywords": [s.name for s in members],
+            }
+        )
+    languages = [
+        {"language": s.name, "fluency": FLUENCY.get(s.proficiency, "")}
+        for s in ordered_skills
+        if s.category == SkillCategory.SPOKEN_LANGUAGE
+    ]
+
+    current = next((a for a in work if a.end_date is None and a.start_date), None)
+    latest = current or (work[0] if work else None)
+    role = user.headline or (latest.title if latest else "") or "Professional"
+    name = user.get_full_name() or user.username
+
+    basics = _compact(
+        {
+            "name": name,
+            "label": role,
+            "email": user.email,
+            "phone": user.phone,
+            "url": user.website,
+            "summary": _summary(role=role, work_months=work_months, counts=counts, strongest=strongest),
+            "location": _compact({"city": user.location}),
+            "profiles": [],
+        }
+    )
+    return {
+        "basics": basics,
+        "work": [_work(a) for a in work],
+        "education": [_education(a) for a in _newest_first(achievements, today) if a.type in EDUCATION_TYPES],
+        "projects": [_project(a) for a in by_type[AchievementType.PROJECT]],
+        "certificates": [_certificate(a) for a in by_type[AchievementType.CERTIFICATION]],
+        "awards": [_award(a) for a in by_type[AchievementType.AWARD]],
+        "volunteer": [_volunteer(a) for a in by_type[AchievementType.VOLUNTEER]],
+        "publications": [_publication(a) for a in by_type[AchievementType.PUBLICATION]],
+        "skills": skill_groups,
+        "languages": languages,
+        "meta": {
+            "canonical": SCHEMA_URL,
+            "version": "v1.0.0",
+            "lastModified": now.isoformat(timespec="seconds"),
+            "generatedAt": now.isoformat(timespec="seconds"),
+            "generator": "ResuMate",
+            "statistics": {
+                "achievements": len(achievements),
+                "byType": counts,
+                "monthsOfExperience": work_months,
+                "yearsOfExperience": round(work_months / 12, 1),
+                "skills": len(skills),
+                "ongoing": sum(1 for a in achievements if a.end_date is None and a.start_date),
+            },
+        },
+    }
