@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from resumes.models import Resume, Skill
+from resumes.selectors import auto_resume, skill_list
 from resumes.skills import canonical_skill_name
 
 from .models import JobPosting
@@ -83,14 +83,14 @@ def _years(work) -> float:
 
 def build_profile(*, user) -> MatchProfile:
     """What matching needs from the user's auto resume and skills (two queries)."""
-    resume = Resume.objects.filter(user=user, is_auto=True).only("content").first()
+    resume = auto_resume(user=user)
     content = resume.content if resume and isinstance(resume.content, dict) else {}
     basics = content.get("basics") if isinstance(content.get("basics"), dict) else {}
     work = [w for w in content.get("work") or [] if isinstance(w, dict)]
 
     names = [kw for group in content.get("skills") or [] if isinstance(group, dict)
              for kw in group.get("keywords") or [] if isinstance(kw, str)]  # fmt: skip
-    names += list(Skill.objects.filter(user=user).values_list("name", flat=True))
+    names += list(skill_list(user=user).values_list("name", flat=True))
     skills = {}
     for raw in names:
         canonical = canonical_skill_name(raw)
