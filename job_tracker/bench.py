@@ -105,10 +105,13 @@ def _bench_ingest(rng):
 
 def _bench_recommendations():
     user = UserFactory()
-    Resume.objects.create(
+    Resume.objects.update_or_create(
         user=user,
-        title="Auto",
         is_auto=True,
+        defaults={"title": "Auto"},
+        create_defaults={"title": "Auto"},
+    )
+    Resume.objects.filter(user=user, is_auto=True).update(
         content={
             "basics": {"label": "Backend Developer", "location": {"city": "Praha"}},
             "work": [{"position": "Python Developer", "startDate": "2018-01"}],
