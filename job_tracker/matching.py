@@ -125,14 +125,9 @@ def _title_features(title: str) -> tuple[frozenset, int | None]:
     return frozenset(title_words(title)), seniority_of(title)
 
 
-def _score(profile: MatchProfile, title, location, remote, skills_required) -> Match:
-    required = {}
-    for name in skills_required or []:
-        if isinstance(name, str) and name:
-            required.setdefault(name.lower(), name)
-    matched = [name for key, name in required.items() if key in profile.skills]
-    missing = [name for key, name in required.items() if key not in profile.skills]
-    skill_fit = len(matched) / len(required) if required else 0.0
+def _points(profile: MatchProfile, title, location, remote, matched: int, required: int) -> int:
+    """The 0-100 score from the four fits; ``matched`` of ``required`` distinct skills."""
+    skill_fit = matched / required if required else 0.0
 
     posting_words, level = _title_features(title or "")
     title_fit = len(posting_words & profile.title_words) / len(posting_words) if posting_words else 0.0
@@ -157,19 +152,39 @@ def _score(profile: MatchProfile, title, location, remote, skills_required) -> M
         + WEIGHT_SENIORITY * seniority_fit
         + WEIGHT_LOCATION * location_fit
     )
-    return Match(score=max(0, min(100, round(score))), matched=matched, missing=missing)
+    return max(0, min(100, round(score)))
+
+
+def _required(skills_required) -> dict[str, str]:
+    required = {}
+    for name in skills_required or []:
+        if isinstance(name, str) and name:
+            required.setdefault(name.lower(), name)
+    return required
 
 
 def score_posting(profile: MatchProfile, posting: JobPosting) -> Match:
     """The fit of one posting for a profile: score 0-100 and its matched / missing skills."""
-    return _score(profile, posting.title, posting.location, posting.remote, posting.skills_required)
+    required = _required(posting.skills_required)
+    matched = [name for key, name in required.items() if key in profile.skills]
+    missing = [name for key, name in required.items() if key not in profile.skills]
+    score = _points(profile, posting.title, posting.location, posting.remote, len(matched), len(required))
+    return Match(score=score, matched=matched, missing=missing)
+
+
+def _scan_score(profile: MatchProfile, title, location, remote, skills_required) -> int:
+    """``score_posting(...).score`` from bare columns, without building skill lists."""
+    required = _required(skills_required)
+    matched = sum(1 for key in required if key in profile.skills)
+    return _points(profile, title, location, remote, matched, len(required))
 
 
 def recommendations(*, user, limit=20) -> list[tuple[JobPosting, Match]]:
-    """Active postings ranked by score for ``user``, best first (newest first on ties).
+    """Active postings ranked by score for ``user``, best first (latest scraped first on ties).
 
     Four queries whatever the number of postings: two for the profile, one
-    streamed scan of the few columns scoring needs, one for the winners.
+    streamed scan of the few columns scoring needs, one for the winners, whose
+    matched / missing skills are worked out only then.
     """
     profile = build_profile(user=user)
     rows = (
@@ -178,7 +193,10 @@ def recommendations(*, user, limit=20) -> list[tuple[JobPosting, Match]]:
         .values_list("id", "title", "location", "remote", "skills_required")
         .iterator(chunk_size=SCAN_CHUNK)
     )
-    scored = ((_score(profile, *row[1:]), row[0]) for row in rows)
-    best = heapq.nlargest(limit, scored, key=lambda pair: (pair[0].score, pair[1]))
+    best = heapq.nlargest(limit, ((_scan_score(profile, *row[1:]), row[0]) for row in rows))
     postings = JobPosting.objects.select_related("source").in_bulk([posting_id for _, posting_id in best])
-    return [(postings[posting_id], match) for match, posting_id in best if posting_id in postings]
+    return [
+        (postings[posting_id], score_posting(profile, postings[posting_id]))
+        for _, posting_id in best
+        if posting_id in postings
+    ]
