@@ -167,16 +167,18 @@ def _record(source, *, status, error="", seen=None, now):
 def source_scrape(*, source, force=False, client=None) -> IngestSummary:
     """Fetch one source and ingest it; never raises for a board's failure.
 
-    Skipped (status ``skipped``) when the source is inactive, not yet due
-    (unless ``force``) or already being scraped. A failed fetch is recorded in
-    ``last_status``/``last_error`` and leaves every existing posting as it was.
+    Skipped (status ``skipped``) when the source is inactive or not yet due
+    (both unless ``force``: an operator's explicit request) or already being
+    scraped. A failed fetch is recorded in ``last_status``/``last_error`` and
+    leaves every existing posting as it was.
     """
     summary = IngestSummary(source_id=source.pk)
-    if not source.is_active or (not force and not source_is_due(source)):
+    if not force and (not source.is_active or not source_is_due(source)):
         summary.status = STATUS_SKIPPED
         return summary
     lock = f"job_tracker:scrape-lock:{source.pk}"
-    if not cache.add(lock, 1, LOCK_SECONDS):
+    # False means another run holds the lock; None (cache down, errors ignored) must not block scraping.
+    if cache.add(lock, 1, LOCK_SECONDS) is False:
         summary.status = STATUS_SKIPPED
         return summary
     try:
