@@ -152,3 +152,26 @@ def test_demo_seed_is_idempotent_and_searchable(user):
     # Real boards arrive switched off: a fresh clone makes no network calls.
     assert not JobSource.objects.filter(is_active=True).exists()
     assert JobSource.objects.get(kind="remotive").min_interval_hours == 6
+
+
+def test_dashboard_panel_is_cached_until_a_scrape_changes_postings(
+    signed_in, django_job, django_capture_on_commit_callbacks
+):
+    from job_tracker.ingestion import ingest_postings
+    from job_tracker.scraping import NormalizedPosting
+
+    signed_in.get(reverse("accounts:dashboard"))
+    JobPostingFactory(title="Python Developer", skills_required=["Python", "Django", "Celery"])
+    assert "Python Developer" not in signed_in.get(reverse("accounts:dashboard")).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_postings(
+            source=django_job.source,
+            postings=[
+                NormalizedPosting(external_id="x", title="Senior Django Engineer", description="Python")
+            ],
+            complete=False,
+        )
+
+    html = signed_in.get(reverse("accounts:dashboard")).content.decode()
+    assert "Python Developer" in html and "Senior Django Engineer" in html
