@@ -24,6 +24,7 @@ BATCH_SIZE = 1000
 # Board terms: Remotive asks for at most about four calls a day.
 DEFAULT_MIN_INTERVAL_HOURS = {JobSourceKind.REMOTIVE: 6}
 LOCK_SECONDS = 15 * 60
+GENERATION_KEY = "job_tracker:postings-generation"
 
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
@@ -150,7 +151,20 @@ def ingest_postings(*, source, postings, complete=True, skipped=0, now=None) -> 
         summary.deactivated = JobPosting.objects.filter(
             source=source, is_active=True, last_seen_at__lt=now
         ).update(is_active=False)
+    transaction.on_commit(_bump_generation)
     return summary
+
+
+def postings_generation() -> int:
+    """A number that changes whenever a scrape changes postings (keys cached rankings)."""
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None) or 0
+
+
+def _bump_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted)
+        cache.set(GENERATION_KEY, 2, timeout=None)
 
 
 def _record(source, *, status, error="", seen=None, now):
@@ -167,16 +181,18 @@ def _record(source, *, status, error="", seen=None, now):
 def source_scrape(*, source, force=False, client=None) -> IngestSummary:
     """Fetch one source and ingest it; never raises for a board's failure.
 
-    Skipped (status ``skipped``) when the source is inactive, not yet due
-    (unless ``force``) or already being scraped. A failed fetch is recorded in
-    ``last_status``/``last_error`` and leaves every existing posting as it was.
+    Skipped (status ``skipped``) when the source is inactive or not yet due
+    (both unless ``force``: an operator's explicit request) or already being
+    scraped. A failed fetch is recorded in ``last_status``/``last_error`` and
+    leaves every existing posting as it was.
     """
     summary = IngestSummary(source_id=source.pk)
-    if not source.is_active or (not force and not source_is_due(source)):
+    if not force and (not source.is_active or not source_is_due(source)):
         summary.status = STATUS_SKIPPED
         return summary
     lock = f"job_tracker:scrape-lock:{source.pk}"
-    if not cache.add(lock, 1, LOCK_SECONDS):
+    # False means another run holds the lock; None (cache down, errors ignored) must not block scraping.
+    if cache.add(lock, 1, LOCK_SECONDS) is False:
         summary.status = STATUS_SKIPPED
         return summary
     try:

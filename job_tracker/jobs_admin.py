@@ -44,7 +44,7 @@ class JobSourceAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{source}: failed: {'; '.join(summary.errors)}", messages.ERROR)
             elif summary.status == STATUS_SKIPPED:
                 self.message_user(
-                    request, f"{source}: skipped (inactive or already running)", messages.WARNING
+                    request, f"{source}: skipped (a scrape of it is already running)", messages.WARNING
                 )
             else:
                 self.message_user(

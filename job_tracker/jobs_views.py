@@ -1,19 +1,24 @@
 """Server-rendered job pages: the job board (search, filters, scores), one posting, track."""
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from . import jobs_selectors
+from .ingestion import postings_generation
 from .jobs_filters import JobPostingFilter
 from .jobs_services import posting_track
-from .matching import build_profile, recommendations, score_posting
+from .matching import Match, build_profile, recommendations, score_posting
 from .models import JobPosting
 
 PAGE_SIZE = 20
 PANEL_SIZE = 5
+PANEL_CACHE_SECONDS = 10 * 60
 
 
 def _is_htmx(request) -> bool:
@@ -35,9 +40,27 @@ def _cards(user, postings, profile, matches=None):
 
 
 def recommendations_panel_context(request) -> dict:
-    """Dashboard panel: the user's best-matching active postings."""
-    ranked = recommendations(user=request.user, limit=PANEL_SIZE)
-    return {"rows": [{"posting": posting, "match": match} for posting, match in ranked]}
+    """Dashboard panel: the user's best-matching active postings.
+
+    Ranking scans every active posting, so the dashboard keeps the result for a
+    few minutes; a scrape that changes postings starts a new cache generation.
+    """
+    key = f"job_tracker:dashboard-recs:{request.user.pk}:{postings_generation()}"
+    cached = cache.get(key)
+    if cached is not None:
+        postings = jobs_selectors.posting_list().in_bulk([row["id"] for row in cached])
+        rows = [
+            {"posting": postings[row["id"]], "match": Match(**row["match"])}
+            for row in cached
+            if row["id"] in postings
+        ]
+    else:
+        ranked = recommendations(user=request.user, limit=PANEL_SIZE)
+        rows = [{"posting": posting, "match": match} for posting, match in ranked]
+        cache.set(
+            key, [{"id": r["posting"].pk, "match": asdict(r["match"])} for r in rows], PANEL_CACHE_SECONDS
+        )
+    return {"rows": rows}
 
 
 @login_required

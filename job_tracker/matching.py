@@ -8,12 +8,14 @@ Skills are compared by canonical name (``resumes.skills``), so "postgres" on a
 resume matches "PostgreSQL" in a posting.
 """
 
+import functools
 import heapq
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from resumes.models import Resume, Skill
+from resumes.selectors import auto_resume, skill_list
 from resumes.skills import canonical_skill_name
 
 from .models import JobPosting
@@ -82,8 +84,8 @@ def _years(work) -> float:
 
 def build_profile(*, user) -> MatchProfile:
     """What matching needs from the user's auto resume and skills (two queries)."""
-    resume = Resume.objects.filter(user=user, is_auto=True).only("content").first()
-    skill_names = list(Skill.objects.filter(user=user).values_list("name", flat=True))
+    resume = auto_resume(user=user)
+    skill_names = list(skill_list(user=user).values_list("name", flat=True))
     return profile_from(user=user, content=resume.content if resume else {}, skill_names=skill_names)
 
 
@@ -138,18 +140,18 @@ def profile_from(*, user, content, skill_names) -> MatchProfile:
     )
 
 
-def _score(profile: MatchProfile, title, location, remote, skills_required) -> Match:
-    required = {}
-    for name in skills_required or []:
-        if isinstance(name, str) and name:
-            required.setdefault(name.lower(), name)
-    matched = [name for key, name in required.items() if key in profile.skills]
-    missing = [name for key, name in required.items() if key not in profile.skills]
-    skill_fit = len(matched) / len(required) if required else 0.0
+@functools.lru_cache(maxsize=8192)
+def _title_features(title: str) -> tuple[frozenset, int | None]:
+    """Title words and seniority, cached: boards repeat the same few titles thousands of times."""
+    return frozenset(title_words(title)), seniority_of(title)
 
-    posting_words = title_words(title)
+
+def _points(profile: MatchProfile, title, location, remote, matched: int, required: int) -> int:
+    """The 0-100 score from the four fits; ``matched`` of ``required`` distinct skills."""
+    skill_fit = matched / required if required else 0.0
+
+    posting_words, level = _title_features(title or "")
     title_fit = len(posting_words & profile.title_words) / len(posting_words) if posting_words else 0.0
-    level = seniority_of(title)
     gap = abs((2 if level is None else level) - profile.seniority)
     seniority_fit = 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0
 
@@ -171,19 +173,39 @@ def _score(profile: MatchProfile, title, location, remote, skills_required) -> M
         + WEIGHT_SENIORITY * seniority_fit
         + WEIGHT_LOCATION * location_fit
     )
-    return Match(score=max(0, min(100, round(score))), matched=matched, missing=missing)
+    return max(0, min(100, round(score)))
+
+
+def _required(skills_required) -> dict[str, str]:
+    required = {}
+    for name in skills_required or []:
+        if isinstance(name, str) and name:
+            required.setdefault(name.lower(), name)
+    return required
 
 
 def score_posting(profile: MatchProfile, posting: JobPosting) -> Match:
     """The fit of one posting for a profile: score 0-100 and its matched / missing skills."""
-    return _score(profile, posting.title, posting.location, posting.remote, posting.skills_required)
+    required = _required(posting.skills_required)
+    matched = [name for key, name in required.items() if key in profile.skills]
+    missing = [name for key, name in required.items() if key not in profile.skills]
+    score = _points(profile, posting.title, posting.location, posting.remote, len(matched), len(required))
+    return Match(score=score, matched=matched, missing=missing)
+
+
+def _scan_score(profile: MatchProfile, title, location, remote, skills_required) -> int:
+    """``score_posting(...).score`` from bare columns, without building skill lists."""
+    required = _required(skills_required)
+    matched = sum(1 for key in required if key in profile.skills)
+    return _points(profile, title, location, remote, matched, len(required))
 
 
 def recommendations(*, user, limit=20) -> list[tuple[JobPosting, Match]]:
-    """Active postings ranked by score for ``user``, best first (newest first on ties).
+    """Active postings ranked by score for ``user``, best first (latest scraped first on ties).
 
     Four queries whatever the number of postings: two for the profile, one
-    streamed scan of the few columns scoring needs, one for the winners.
+    streamed scan of the few columns scoring needs, one for the winners, whose
+    matched / missing skills are worked out only then.
     """
     profile = build_profile(user=user)
     rows = (
@@ -192,7 +214,10 @@ def recommendations(*, user, limit=20) -> list[tuple[JobPosting, Match]]:
         .values_list("id", "title", "location", "remote", "skills_required")
         .iterator(chunk_size=SCAN_CHUNK)
     )
-    scored = ((_score(profile, *row[1:]), row[0]) for row in rows)
-    best = heapq.nlargest(limit, scored, key=lambda pair: (pair[0].score, pair[1]))
+    best = heapq.nlargest(limit, ((_scan_score(profile, *row[1:]), row[0]) for row in rows))
     postings = JobPosting.objects.select_related("source").in_bulk([posting_id for _, posting_id in best])
-    return [(postings[posting_id], match) for match, posting_id in best if posting_id in postings]
+    return [
+        (postings[posting_id], score_posting(profile, postings[posting_id]))
+        for _, posting_id in best
+        if posting_id in postings
+    ]

@@ -229,3 +229,27 @@ def test_scrape_jobs_one_source_ignores_the_minimum_interval(httpserver, greenho
 
     call_command("scrape_jobs", "--source", str(greenhouse.pk), "--sync", stdout=out, stderr=StringIO())
     assert JobPosting.objects.count() == 2
+
+
+def test_an_inactive_source_is_left_alone_unless_named(httpserver, greenhouse):
+    serve_greenhouse(httpserver, greenhouse_body())
+    greenhouse.is_active = False
+    greenhouse.save()
+
+    assert scrape_job_sources.delay().get() == []
+    assert scrape_source.delay(greenhouse.pk).get()["status"] == "skipped"
+    call_command(
+        "scrape_jobs", "--source", str(greenhouse.pk), "--sync", stdout=StringIO(), stderr=StringIO()
+    )
+
+    assert JobPosting.objects.filter(source=greenhouse).count() == 2
+
+
+def test_a_scrape_already_running_is_not_started_twice(httpserver, greenhouse):
+    from django.core.cache import cache
+
+    serve_greenhouse(httpserver, greenhouse_body())
+    cache.add(f"job_tracker:scrape-lock:{greenhouse.pk}", 1, 60)
+
+    assert scrape_source.delay(greenhouse.pk, force=True).get()["status"] == "skipped"
+    assert JobPosting.objects.count() == 0

@@ -10,33 +10,37 @@ pytestmark = pytest.mark.django_db
 
 
 def python_resume(user, **basics):
-    return Resume.objects.create(
+    # The rebuild may already have made the user's auto resume: replace its content.
+    resume, _ = Resume.objects.update_or_create(
         user=user,
-        title="Auto resume",
         is_auto=True,
-        content={
-            "basics": {
-                "name": "Zoë Novák",
-                "label": "Backend Developer",
-                "location": {"city": "Praha", "countryCode": "CZ"},
-                **basics,
-            },
-            "work": [
-                {
-                    "name": "Initech",
-                    "position": "Python Developer",
-                    "startDate": "2019-01",
-                    "endDate": "2022-06",
+        defaults={
+            "title": "Auto resume",
+            "content": {
+                "basics": {
+                    "name": "Zoë Novák",
+                    "label": "Backend Developer",
+                    "location": {"city": "Praha", "countryCode": "CZ"},
+                    **basics,
                 },
-                {"name": "Hooli", "position": "Backend Engineer", "startDate": "2022-07"},
-            ],
-            "skills": [
-                {"name": "Programming language", "keywords": ["Python", "SQL"]},
-                {"name": "Framework / library", "keywords": ["Django", "Celery"]},
-                {"name": "Database", "keywords": ["postgres"]},
-            ],
+                "work": [
+                    {
+                        "name": "Initech",
+                        "position": "Python Developer",
+                        "startDate": "2019-01",
+                        "endDate": "2022-06",
+                    },
+                    {"name": "Hooli", "position": "Backend Engineer", "startDate": "2022-07"},
+                ],
+                "skills": [
+                    {"name": "Programming language", "keywords": ["Python", "SQL"]},
+                    {"name": "Framework / library", "keywords": ["Django", "Celery"]},
+                    {"name": "Database", "keywords": ["postgres"]},
+                ],
+            },
         },
     )
+    return resume
 
 
 def test_profile_reads_canonical_skills_titles_and_place(user):

@@ -62,7 +62,7 @@ class Command(BaseCommand):
                     )
                     continue
                 if summary.status == STATUS_SKIPPED:
-                    lines.append((f"#{item.pk} {item}: skipped (inactive or already running)", None))
+                    lines.append((f"#{item.pk} {item}: skipped (a scrape of it is already running)", None))
                     continue
                 for key in COUNTS:
                     totals[key] += getattr(summary, key)
