@@ -170,3 +170,24 @@ def test_week_helpers():
     assert parse_week("2026-11-16") == WEEK_2
     with pytest.raises(ValueError, match="not a Monday"):
         parse_week("2026-11-17")
+
+
+def test_batched_profiles_equal_the_one_user_profile(far_east_user, other_user):
+    from job_tracker.matching import build_profile, build_profiles
+    from resumes.services import achievement_create, rebuild_resume
+
+    achievement_create(
+        user=far_east_user,
+        type="job",
+        title="Senior backend developer",
+        organization="Škoda Digital",
+        start_date=date(2019, 1, 1),
+        skills=["python", "postgres", "k8s"],
+    )
+    Skill.objects.get_or_create(user=far_east_user, name="Django")
+    rebuild_resume(user=far_east_user)
+
+    profiles = build_profiles(users=[far_east_user, other_user])
+    assert profiles[far_east_user.pk] == build_profile(user=far_east_user)
+    assert profiles[other_user.pk] == build_profile(user=other_user)
+    assert "postgresql" in profiles[far_east_user.pk].skills
