@@ -63,7 +63,3 @@ def build_report_email(*, report, trend) -> EmailMultiAlternatives:
     # multipart/related: the HTML part and the image it shows belong together.
     message.mixed_subtype = "related"
     return message
-
-
-def send_report_email(*, report, trend) -> None:
-    build_report_email(report=report, trend=trend).send(fail_silently=False)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from job_tracker.models import WeeklyReport
 
-from .emails import build_report_email, send_report_email
+from .emails import build_report_email
 from .metrics import UserMetrics, compute_metrics
 from .recommendations import recommend
 
@@ -118,6 +118,7 @@ def send_weekly_report(*, report: WeeklyReport, trend, force: bool = False) -> b
     user = report.user
     if not (user.weekly_report_emails and user.is_active and user.email):
         return False
+    message = build_report_email(report=report, trend=trend)
     previous = report.emailed_at
     now = timezone.now()
     claim = WeeklyReport.objects.filter(pk=report.pk)
@@ -126,7 +127,7 @@ def send_weekly_report(*, report: WeeklyReport, trend, force: bool = False) -> b
     if not claim.update(emailed_at=now):
         return False
     try:
-        send_report_email(report=report, trend=trend)
+        message.send(fail_silently=False)
     except Exception:
         WeeklyReport.objects.filter(pk=report.pk, emailed_at=now).update(emailed_at=previous)
         raise
