@@ -9,7 +9,7 @@ at once. The query count does not grow with the number of users.
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 from django.db.models import Max, Min, Q
 
@@ -84,7 +84,11 @@ def compute_metrics(*, users, week_start: date, trend_weeks: int = TREND_WEEKS) 
     users = list(users)
     if not users:
         return {}
-    boundaries = {u.id: week_boundaries(week_start, zone(u.time_zone), trend_weeks) for u in users}
+    # In UTC, computed once per zone: comparing datetimes of one tzinfo is much cheaper.
+    per_zone = {}
+    for name in {u.time_zone for u in users}:
+        per_zone[name] = [b.astimezone(UTC) for b in week_boundaries(week_start, zone(name), trend_weeks)]
+    boundaries = {u.id: per_zone[u.time_zone] for u in users}
     earliest = min(b[0] for b in boundaries.values())
     latest = max(b[-1] for b in boundaries.values())
 
