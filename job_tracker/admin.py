@@ -133,3 +133,10 @@ class ApplicationEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- Job sources and postings (issue 7) ---------------------------------------
+from . import jobs_admin  # noqa: E402, F401  (registers JobSource and JobPosting)
+
+# --- Weekly reports (issue 8) -------------------------------------------------
+from .reports import admin as reports_admin  # noqa: E402, F401  (registers WeeklyReport)

@@ -7,6 +7,8 @@ class JobTrackerConfig(AppConfig):
 
     def ready(self):
         self._ready_applications()
+        self._ready_jobs()
+        self._ready_reports()
 
     def _ready_applications(self):
         """Job applications (issue 6): example-cache signals, owned data, dashboard panel."""
@@ -34,3 +36,19 @@ class JobTrackerConfig(AppConfig):
         register_dashboard_panel(
             "job_tracker/applications/_panel.html", views.applications_panel_context, order=30
         )
+
+    def _ready_jobs(self):
+        """Scraped jobs (issue 7): recommendations on the dashboard."""
+        from accounts.registry import register_dashboard_panel
+
+        from . import jobs_views
+
+        register_dashboard_panel(
+            "job_tracker/jobs/_recommendations_panel.html", jobs_views.recommendations_panel_context, order=40
+        )
+
+    def _ready_reports(self):
+        """Weekly reports (issue 8): owned data and the dashboard panel."""
+        from .reports.registry import register_reports
+
+        register_reports()

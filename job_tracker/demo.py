@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from . import services
+from . import demo_jobs, services
 from .models import JobApplication
 
 # (title, company, location, salary, description, notes, [(status, days ago, note), ...])
@@ -134,3 +134,8 @@ def seed(*, staff, demo, stdout):
         )
     services.examples_cache_invalidate()
     stdout.write(f"Job tracker: {created} application(s) created.")
+    demo_jobs.seed(staff=staff, demo=demo, stdout=stdout)  # job boards and postings (issue 7)
+    # Weekly reports (issue 8): after applications and postings, so the numbers have history.
+    from .reports.demo import seed as seed_reports
+
+    seed_reports(staff=staff, demo=demo, stdout=stdout)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -75,6 +76,9 @@ class JobPosting(models.Model):
     first_seen_at = models.DateTimeField(default=timezone.now)
     last_seen_at = models.DateTimeField(default=timezone.now)
     is_active = models.BooleanField(default=True)
+    # Title (A), company (B) and description (C), kept current by a PostgreSQL trigger
+    # (migration 0002); stays empty on SQLite, where search falls back to icontains.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -158,3 +162,44 @@ class ApplicationEvent(models.Model):
 
     def __str__(self):
         return f"{self.from_status or '-'} -> {self.to_status}"
+
+
+class WeeklyReport(models.Model):
+    """One user's numbers for one Monday-based week in their time zone (see job_tracker.reports)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="weekly_reports"
+    )
+    week_start = models.DateField(help_text="Monday of the week, in the user's time zone.")
+    applications_sent = models.PositiveIntegerField(default=0)
+    responses = models.PositiveIntegerField(
+        default=0, help_text="Applications that first moved past applied."
+    )
+    interviews = models.PositiveIntegerField(default=0)
+    offers = models.PositiveIntegerField(default=0)
+    rejections = models.PositiveIntegerField(default=0)
+    response_rate = models.FloatField(default=0, help_text="Share of all sent applications answered (0-1).")
+    interview_rate = models.FloatField(
+        default=0, help_text="Share of all sent applications interviewed (0-1)."
+    )
+    postings_matched = models.PositiveIntegerField(default=0)
+    achievements_added = models.PositiveIntegerField(default=0)
+    recommendations = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-week_start", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "week_start"], name="weekly_report_unique_per_week"),
+            models.CheckConstraint(
+                condition=Q(response_rate__gte=0, response_rate__lte=1)
+                & Q(interview_rate__gte=0, interview_rate__lte=1),
+                name="weekly_report_rates_within_0_1",
+            ),
+        ]
+        indexes = [models.Index(fields=["week_start"])]
+
+    def __str__(self):
+        return f"{self.user} · week of {self.week_start:%Y-%m-%d}"

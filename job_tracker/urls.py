@@ -37,3 +37,28 @@ urlpatterns += [
         "applications/<int:pk>/restore/", applications_views.application_restore, name="application-restore"
     ),
 ]
+
+# --- Jobs: scraped postings, search, matching (issue 7) ---
+from . import jobs_api, jobs_views  # noqa: E402
+
+_jobs_router = SimpleRouter()
+_jobs_router.register("jobs", jobs_api.JobPostingViewSet, basename="job")
+api_urlpatterns += _jobs_router.urls
+urlpatterns += [
+    path("jobs/", jobs_views.job_board, name="jobs"),
+    path("jobs/<int:pk>/", jobs_views.job_detail, name="job"),
+    path("jobs/<int:pk>/track/", jobs_views.job_track, name="job-track"),
+]
+
+# --- Weekly reports (issue 8) ---
+from .reports import api as reports_api  # noqa: E402
+from .reports import views as reports_views  # noqa: E402
+
+urlpatterns += [
+    path("reports/", reports_views.reports_page, name="reports"),
+    path("reports/unsubscribe/<str:token>/", reports_views.unsubscribe, name="reports-unsubscribe"),
+]
+api_urlpatterns += [
+    path("reports/weekly/", reports_api.WeeklyReportListView.as_view(), name="weekly-reports"),
+    path("reports/weekly/latest/", reports_api.LatestWeeklyReportView.as_view(), name="weekly-report-latest"),
+]

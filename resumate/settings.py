@@ -368,3 +368,12 @@ AI_BREAKER_COOLDOWN_SECONDS = env.int("AI_BREAKER_COOLDOWN_SECONDS", default=60)
 AI_RESPONSE_CACHE_SECONDS = env.int("AI_RESPONSE_CACHE_SECONDS", default=24 * 3600)
 AI_MODELS_CACHE_SECONDS = env.int("AI_MODELS_CACHE_SECONDS", default=3600)
 AI_DEFAULT_MODEL = env.str("AI_DEFAULT_MODEL", default="Offline")
+
+# --- Job board scraping (job_tracker, issue 7) ------------------------------
+# Seconds per request, retries on 429/5xx/network errors (exponential backoff
+# from JOB_SCRAPE_BACKOFF_SECONDS unless Retry-After says otherwise), and the
+# least gap between two requests to the same board.
+JOB_SCRAPE_TIMEOUT = env.float("JOB_SCRAPE_TIMEOUT", default=15.0)
+JOB_SCRAPE_MAX_RETRIES = env.int("JOB_SCRAPE_MAX_RETRIES", default=3)
+JOB_SCRAPE_BACKOFF_SECONDS = env.float("JOB_SCRAPE_BACKOFF_SECONDS", default=2.0)
+JOB_SCRAPE_REQUEST_DELAY = env.float("JOB_SCRAPE_REQUEST_DELAY", default=1.0)

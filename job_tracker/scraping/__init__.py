@@ -1,0 +1,38 @@
+"""Job board adapters: one module per board, all returning normalised postings.
+
+``adapter_for(source)`` picks the adapter for a ``JobSource``; ``adapter.fetch()``
+returns a ``FetchResult`` or raises ``ScrapeError`` when the board's answer
+cannot be trusted (error status, redirect, wrong shape), so the caller never
+mistakes a failure for an empty board.
+"""
+
+from .base import BoardClient, FetchResult, NormalizedPosting, ScrapeError
+from .greenhouse import GreenhouseAdapter
+from .lever import LeverAdapter
+from .remotive import RemotiveAdapter
+from .rss import RSSAdapter
+
+ADAPTERS = {
+    "greenhouse": GreenhouseAdapter,
+    "lever": LeverAdapter,
+    "remotive": RemotiveAdapter,
+    "rss": RSSAdapter,
+}
+
+
+def adapter_for(source, *, client=None):
+    try:
+        adapter_class = ADAPTERS[source.kind]
+    except KeyError:
+        raise ScrapeError(f"No adapter for source kind {source.kind!r}.") from None
+    return adapter_class(source, client=client)
+
+
+__all__ = [
+    "ADAPTERS",
+    "BoardClient",
+    "FetchResult",
+    "NormalizedPosting",
+    "ScrapeError",
+    "adapter_for",
+]
