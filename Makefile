@@ -23,7 +23,7 @@ migrate: $(VENV)/.run-installed
 run: migrate
 	$(BIN)/python manage.py seed_demo
 	@echo "ResuMate on http://127.0.0.1:8000 (Ctrl-C stops web, worker and beat)"
-	$(BIN)/honcho start -f Procfile
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

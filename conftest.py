@@ -17,6 +17,14 @@ def pytest_configure(config):
     # Tasks run inline and raise, so tests see their effects and their errors.
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
+    # Live-server threads must not keep connections open past a test, or
+    # PostgreSQL refuses to drop the test database at the end.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A real second alias for the read-replica router's tests: the same test
+    # database (TEST MIRROR), reached over its own connection. Nothing routes
+    # there unless a test turns the router on.
+    if "replica" not in settings.DATABASES:
+        settings.DATABASES["replica"] = {**settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}
 
 
 @pytest.fixture(autouse=True)

@@ -1,17 +1,30 @@
 """Filters for applications, shared by the API and the list page."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from .models import ApplicationStatus, JobApplication
 
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
 
 class ApplicationFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=ApplicationStatus.choices)
-    company = django_filters.CharFilter(field_name="company_name", lookup_expr="icontains", max_length=200)
-    applied_after = django_filters.DateFilter(field_name="date_applied", lookup_expr="gte")
-    applied_before = django_filters.DateFilter(field_name="date_applied", lookup_expr="lte")
-    has_resume = django_filters.BooleanFilter(field_name="resume_used", lookup_expr="isnull", exclude=True)
+    company = django_filters.CharFilter(
+        field_name="company_name", lookup_expr="icontains", max_length=200, label="Company"
+    )
+    applied_after = django_filters.DateFilter(
+        field_name="date_applied", lookup_expr="gte", label="Applied on or after", widget=DATE_INPUT
+    )
+    applied_before = django_filters.DateFilter(
+        field_name="date_applied", lookup_expr="lte", label="Applied on or before", widget=DATE_INPUT
+    )
+    has_resume = django_filters.BooleanFilter(
+        field_name="resume_used", lookup_expr="isnull", exclude=True, label="Resume linked"
+    )
+    # A plain id: a choice filter would load every posting to validate or render it.
+    job_posting = django_filters.NumberFilter(field_name="job_posting_id")
 
     class Meta:
         model = JobApplication
@@ -25,6 +38,10 @@ class ApplicationPageFilter(ApplicationFilter):
 
     class Meta(ApplicationFilter.Meta):
         fields = ["search", *ApplicationFilter.Meta.fields]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters.pop("job_posting")  # ids mean nothing to a person filling the form
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(

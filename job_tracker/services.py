@@ -101,7 +101,7 @@ def application_create(
         application.date_applied = timezone.localdate(at) if at else timezone.localdate()
     _full_clean(application)
     application.save()
-    _record_event(application, from_status="", to_status=status, note=note or "Created", at=at)
+    _record_event(application, from_status="", to_status=status, note=note, at=at)
     return application
 
 

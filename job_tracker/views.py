@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -42,13 +43,24 @@ def _add_errors(form, exc: ValidationError) -> None:
             form.add_error(target, str(error))
 
 
+def _board_context(user, **extra) -> dict:
+    columns = selectors.application_board(user=user)
+    for column in columns:
+        # Every card in a column shares its status, so its <option>s render once per column.
+        column["options"] = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (value, " selected" if value == column["status"] else "", label)
+                for value, label in ApplicationStatus.choices
+            ),
+        )
+    return {"columns": columns, **extra}
+
+
 @login_required
 def board(request):
-    context = {
-        "columns": selectors.application_board(user=request.user),
-        "statuses": ApplicationStatus.choices,
-    }
-    return render(request, "job_tracker/applications/board.html", context)
+    return render(request, "job_tracker/applications/board.html", _board_context(request.user))
 
 
 @login_required
@@ -59,27 +71,15 @@ def application_move(request, pk):
     form = MoveForm(request.POST)
     if not form.is_valid():
         if _is_htmx(request):
-            return render(
-                request,
-                "job_tracker/applications/_board.html",
-                {
-                    "columns": selectors.application_board(user=request.user),
-                    "statuses": ApplicationStatus.choices,
-                    "error": "Unknown status.",
-                },
-                status=400,
-            )
+            context = _board_context(request.user, error="Unknown status.")
+            return render(request, "job_tracker/applications/_board.html", context, status=400)
         messages.error(request, "Unknown status.")
         return redirect("job_tracker:board")
     event = services.application_change_status(
         application=application, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
     )
     if _is_htmx(request):
-        context = {
-            "columns": selectors.application_board(user=request.user),
-            "statuses": ApplicationStatus.choices,
-            "moved": application if event else None,
-        }
+        context = _board_context(request.user, moved=application if event else None)
         return render(request, "job_tracker/applications/_board.html", context)
     if event:
         messages.success(request, f"{application} moved to {application.get_status_display()}.")

@@ -39,6 +39,17 @@ def check_broker():
 CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
 
 
+def check_replica():
+    """The read replica answers (only checked when DATABASE_REPLICA_URL is set)."""
+    with connections["replica"].cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+if getattr(settings, "DATABASE_REPLICA_URL", ""):
+    CHECKS["replica"] = check_replica
+
+
 def run_checks():
     """Run every check; return (all_ok, {name: {"ok", "latency_ms"[, "error"]}})."""
     results = {}

@@ -212,8 +212,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
-    + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    # JSON only, errors too; Swagger UI at /api/docs/ is the browsable view.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "resumate.api.StandardPagination",
     "PAGE_SIZE": 20,
@@ -317,6 +317,38 @@ LOGGING = {
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["ApplicationStatusEnum"] = (
     "job_tracker.models.ApplicationStatus"
 )
+
+# --- Deployment (issue 11) ---------------------------------------------------
+# Where collectstatic writes and nginx serves /static/ from (the image uses /app/staticfiles).
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(STATIC_ROOT))
+
+# Read replica:
+# Optional: with DATABASE_REPLICA_URL, requests read from the "replica" alias;
+# writes, transactions, unsafe methods and a client's reads for
+# REPLICA_PIN_SECONDS after its write stay on the primary (resumate/db_router.py).
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=5)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    for _key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
+        if _key in DATABASES["default"]:
+            DATABASES["replica"][_key] = DATABASES["default"][_key]
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # Tests run against one database: the replica alias reads the primary's test copy.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["resumate.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("resumate.middleware.RequestIdMiddleware") + 1,
+        "resumate.db_router.PrimaryPinMiddleware",
+    )
+
+# --- Resume export (issue 5) ------------------------------------------------
+# PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["resume_pdf"] = env.str("THROTTLE_RESUME_PDF", default="60/minute")
+
+# --- Webhook integrations (resumes.integrations, issue 10) -------------------
+# Per-hook body cap, below the global request limit: platforms send small JSON events.
+WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)
 
 # --- Job board scraping (job_tracker, issue 7) ------------------------------
 # Seconds per request, retries on 429/5xx/network errors (exponential backoff

@@ -9,8 +9,10 @@ class ResumesConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save
 
-        from . import signals
-        from .models import Achievement
+        from accounts.registry import register_dashboard_panel, register_user_data
+
+        from . import selectors, signals
+        from .models import Achievement, Resume, Skill
 
         post_save.connect(
             signals.achievement_changed, sender=Achievement, dispatch_uid="resumes_achievement_saved"
@@ -19,3 +21,14 @@ class ResumesConfig(AppConfig):
             signals.achievement_changed, sender=Achievement, dispatch_uid="resumes_achievement_deleted"
         )
         post_save.connect(signals.user_saved, sender=get_user_model(), dispatch_uid="resumes_user_created")
+
+        register_user_data("resumes.achievement", lambda user: Achievement.objects.filter(user=user))
+        register_user_data("resumes.skill", lambda user: Skill.objects.filter(user=user))
+        register_user_data("resumes.resume", lambda user: Resume.objects.filter(user=user))
+        register_dashboard_panel(
+            "resumes/_panel.html", lambda request: selectors.dashboard_figures(user=request.user), order=10
+        )
+
+        from .integrations import setup as integrations_setup
+
+        integrations_setup.connect()

@@ -86,10 +86,10 @@ def skill_evidence(achievements, today: dt.date) -> dict[str, Evidence]:
 
 
 def proficiency_from_evidence(*, achievements: int, months: int) -> str:
-    """Years of use and repeated use raise the level; one short course stays beginner."""
-    if months >= 60 and achievements >= 3:
+    """Long use, or use repeated across achievements, raises the level; one short course stays beginner."""
+    if months >= 96 or (months >= 60 and achievements >= 2):
         return Proficiency.EXPERT.value
-    if (months >= 24 and achievements >= 2) or achievements >= 5:
+    if months >= 36 or (months >= 18 and achievements >= 2) or achievements >= 5:
         return Proficiency.ADVANCED.value
     if months >= 12 or achievements >= 2:
         return Proficiency.INTERMEDIATE.value
@@ -336,6 +336,7 @@ def build_content(*, user, achievements, skills, evidence, now: dt.datetime, tod
                 "yearsOfExperience": round(work_months / 12, 1),
                 "skills": len(skills),
                 "ongoing": sum(1 for a in achievements if a.end_date is None and a.start_date),
+                "verified": sum(1 for a in achievements if a.is_verified),
             },
         },
     }

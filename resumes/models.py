@@ -29,6 +29,11 @@ class Achievement(models.Model):
     highlights = models.JSONField(default=list, blank=True)
     url = models.URLField(max_length=500, blank=True)
     is_verified = models.BooleanField(default=False)
+    # Source of an achievement that arrived by webhook (resumes.integrations); empty when typed.
+    source_integration = models.ForeignKey(
+        "resumes.Integration", on_delete=models.SET_NULL, null=True, blank=True, related_name="achievements"
+    )
+    external_id = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -41,6 +46,11 @@ class Achievement(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="achievement_end_not_before_start",
+            ),
+            models.UniqueConstraint(
+                fields=["source_integration", "external_id"],
+                condition=Q(source_integration__isnull=False),
+                name="achievement_external_id_unique_per_integration",
             ),
         ]
 
@@ -125,3 +135,6 @@ class Resume(models.Model):
 
     def __str__(self):
         return self.title
+
+
+from resumes.integrations.models import Integration, WebhookLog  # noqa: E402, F401  (webhook integrations)

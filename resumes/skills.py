@@ -133,6 +133,8 @@ def extract_skills(text: str) -> list[str]:
 
 def clean_skill_list(values) -> list[str]:
     """Trimmed, canonical, de-duplicated (case-insensitively) skill names; empty ones dropped."""
+    if isinstance(values, str):
+        values = [values]
     seen = set()
     cleaned = []
     for value in values or ():

@@ -176,3 +176,21 @@ def test_dashboard_panel_counts_per_status(page, user):
     )
     counts = {row["label"]: row["count"] for row in panel["context"]["rows"]}
     assert counts["Applied"] == 2 and counts["Offer"] == 1 and panel["context"]["total"] == 3
+
+
+# Session, user, board rows.
+BOARD_QUERIES = 3
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_board_and_list_query_counts_do_not_grow(page, user, django_assert_max_num_queries, rows):
+    resume = make_resume(user)
+    for index in range(rows):
+        JobApplicationFactory(
+            user=user, resume_used=resume, status=["applied", "offer", "wishlist"][index % 3]
+        )
+    with django_assert_max_num_queries(BOARD_QUERIES):
+        assert page.get(reverse("job_tracker:board")).status_code == 200
+    # List page: session, user, count, page of rows.
+    with django_assert_max_num_queries(4):
+        assert page.get(reverse("job_tracker:applications")).status_code == 200

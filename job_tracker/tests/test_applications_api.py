@@ -82,7 +82,7 @@ def test_each_status_change_through_the_api_creates_one_event(api_client, user):
     assert events["count"] == 3
     moves = [(e["from_status"], e["to_status"], e["note"]) for e in events["results"]]
     assert moves == [
-        ("", "wishlist", "Created"),
+        ("", "wishlist", ""),
         ("wishlist", "applied", ""),
         ("applied", "screening", "Recruiter call"),
     ]

@@ -37,3 +37,15 @@ def test_production_refuses_to_start_without_its_secrets():
     result = manage("check", extra_env=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.slow
+def test_env_example_copied_as_is_is_a_working_configuration():
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            values[name] = value
+    assert values["DEBUG"] == "1"
+    result = manage("check", extra_env={k: v for k, v in values.items() if k != "DATABASE_URL"})
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -211,3 +211,41 @@ def test_achievement_skills_are_trimmed_canonical_and_deduplicated(user):
     )
     assert achievement.skills == ["JavaScript", "PostgreSQL"]
     assert (achievement.start_date, achievement.end_date) == (dt.date(2021, 5, 1), None)
+
+
+def test_a_renamed_auto_skill_becomes_the_users_own(user):
+    AchievementFactory(user=user, skills=["Python"])
+    services.rebuild_resume(user=user)
+    python = Skill.objects.get(user=user, name="Python")
+    services.skill_update(skill=python, name="Python 3.12")
+    services.rebuild_resume(user=user)
+    rows = dict(Skill.objects.filter(user=user).values_list("name", "source"))
+    assert rows == {"Python": SkillSource.AUTO, "Python 3.12": SkillSource.MANUAL}
+
+
+@pytest.mark.parametrize(
+    ("achievements", "months", "level"),
+    [
+        (1, 3, "beginner"),
+        (1, 12, "intermediate"),
+        (2, 0, "intermediate"),
+        (2, 24, "advanced"),
+        (5, 0, "advanced"),
+        (3, 60, "expert"),
+        (1, 36, "advanced"),
+        (1, 120, "expert"),
+    ],
+)
+def test_proficiency_thresholds(achievements, months, level):
+    from resumes.builder import proficiency_from_evidence
+
+    assert proficiency_from_evidence(achievements=achievements, months=months) == level
+
+
+def test_overlapping_periods_count_once():
+    from resumes.builder import merged_months
+
+    jan, jul, dec = dt.date(2020, 1, 1), dt.date(2020, 7, 1), dt.date(2020, 12, 31)
+    assert merged_months([(jan, dec), (jul, dec)]) == 12
+    assert merged_months([(jan, dt.date(2020, 3, 31)), (jul, dec)]) == 3 + 6
+    assert merged_months([]) == 0

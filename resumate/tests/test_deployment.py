@@ -1,0 +1,303 @@
+"""The production deployment, for real: two gunicorn instances behind nginx.
+
+nginx runs with the project's own nginx/nginx.conf (installed from Debian's
+packages when missing), gunicorn with gunicorn.conf.py and production
+settings (DEBUG=0, hashed static files). With DATABASE_URL the instances use
+this session's PostgreSQL test database (the test that creates rows through
+them is transactional, so the rows are flushed afterwards); without it, a
+copy of the migrated SQLite test database in a file. With REDIS_URL they share Redis, as
+production does. Instances are told apart by their JSON access logs, which
+record the X-Request-ID each request carried through nginx.
+"""
+
+import re
+import sqlite3
+import threading
+import time
+import uuid
+from urllib.parse import quote
+
+import httpx
+import pytest
+from django.conf import settings
+from django.db import connections
+
+from resumate.tests.stack import NGINX_CONF, start_stack
+
+pytestmark = pytest.mark.slow
+
+THROTTLE_AUTH = 8
+PASSWORD = "a-long-passphrase-7"
+
+
+def _database_url(tmp_path_factory, django_db_blocker):
+    connection = connections["default"]
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.postgresql":
+        auth = quote(db["USER"] or "", safe="")
+        if db["PASSWORD"]:
+            auth += ":" + quote(db["PASSWORD"], safe="")
+        return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    # SQLite's test database lives in this process's memory: copy the migrated
+    # schema to a file the instances share (their rows stay their own).
+    path = tmp_path_factory.mktemp("deploy-db") / "db.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        target = sqlite3.connect(path)
+        try:
+            connection.connection.backup(target)
+        finally:
+            target.close()
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="module")
+def stack(django_db_setup, django_db_blocker, tmp_path_factory):
+    stack, reason = start_stack(
+        database_url=_database_url(tmp_path_factory, django_db_blocker),
+        redis_url=getattr(settings, "REDIS_URL", ""),
+        throttle_auth=THROTTLE_AUTH,
+    )
+    if stack is None:
+        pytest.skip(reason)
+    yield stack
+    stack.stop()
+
+
+def _rid():
+    return f"t-{uuid.uuid4().hex}"
+
+
+def _register(client):
+    username = f"u{uuid.uuid4().hex[:10]}"
+    response = client.post(
+        "/api/v1/auth/register/",
+        json={"username": username, "email": f"{username}@example.com", "password": PASSWORD},
+    )
+    assert response.status_code == 201, response.text
+    response = client.post(
+        "/api/v1/auth/token/",
+        json={"username": username, "password": PASSWORD},
+        headers={"X-Request-ID": _rid()},
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["access"], response.headers["X-Request-ID"]
+
+
+def test_static_files_come_from_nginx_with_long_cache_headers(stack):
+    with stack.client() as client:
+        page = client.get("/login/")
+        assert page.status_code == 200
+        css = re.search(r'href="(/static/css/app\.[0-9a-f]{12}\.css)"', page.text)
+        assert css, "the page links the hashed stylesheet"
+        hashed = client.get(css.group(1), headers={"Accept-Encoding": "gzip"})
+        plain = client.get("/static/css/app.css")
+        missing = client.get("/static/css/nope.css")
+
+    assert hashed.status_code == 200
+    assert hashed.headers["Content-Type"].startswith("text/css")
+    assert hashed.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert hashed.headers["Content-Encoding"] == "gzip"
+    assert ".topbar" in hashed.text
+    assert plain.status_code == 200
+    assert plain.headers["Cache-Control"] == "public, max-age=3600"
+    assert missing.status_code == 404
+    assert "Cache-Control" not in missing.headers
+    # nginx answered: no gunicorn instance saw a /static/ request.
+    for instance in stack.instances:
+        assert not [e for e in stack.access_lines(instance) if e["path"].startswith("/static/")]
+
+
+def test_security_headers_on_pages_api_static_and_errors(stack):
+    with stack.client() as client:
+        answers = {
+            "page": client.get("/login/"),
+            "api": client.get("/api/v1/auth/me/"),
+            "static": client.get("/static/css/app.css"),
+            "404": client.get("/no-such-page/"),
+        }
+    for what, response in answers.items():
+        headers = response.headers
+        assert headers.get_list("X-Content-Type-Options") == ["nosniff"], what
+        assert headers.get_list("X-Frame-Options") == ["DENY"], what
+        assert headers.get_list("Referrer-Policy") == ["same-origin"], what
+        csp = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "script-src 'self';" in csp, what
+        assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp, what
+        # HSTS is sent only over TLS; this nginx speaks plain http.
+        assert "Strict-Transport-Security" not in headers, what
+    # The Swagger UI page alone may load its bundle from the CDN it is served from.
+    with stack.client() as client:
+        docs = client.get("/api/docs/")
+    assert docs.status_code == 200
+    assert "https://cdn.jsdelivr.net" in docs.headers["Content-Security-Policy"]
+    assert "cdn.jsdelivr.net" not in answers["page"].headers["Content-Security-Policy"]
+    assert answers["api"].status_code == 401
+    assert answers["api"].headers["Content-Type"] == "application/json"
+
+
+def test_pages_satisfy_the_content_security_policy(stack):
+    """script-src/style-src 'self': no inline script, style or handler; only same-origin files."""
+    with stack.client() as client:
+        for path in ("/", "/login/", "/signup/", "/admin/login/"):
+            html = client.get(path).text
+            assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
+            assert "<style" not in html and not re.search(r"\sstyle=", html), path
+            assert not re.search(r"\son[a-z]+\s*=", html, re.IGNORECASE), path
+            if "htmx" in html:  # htmx must not inject its indicator <style>
+                assert """content='{"includeIndicatorStyles": false}'""" in html, path
+            for url in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html):
+                assert url.startswith("/static/"), (path, url)
+                assert client.get(url).status_code == 200, url
+
+
+def test_requests_are_spread_over_both_instances_and_keep_their_request_id(stack):
+    sent = [_rid() for _ in range(20)]
+    with stack.client() as client:
+        for rid in sent:
+            response = client.get("/health/live/", headers={"X-Request-ID": rid})
+            assert response.status_code == 200
+            assert response.headers["X-Request-ID"] == rid
+        generated = client.get("/health/live/").headers["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", generated), "nginx gives an id to requests without one"
+
+    served = stack.served_by()
+    split = {
+        instance.name: sum(served.get(rid) == instance.name for rid in sent) for instance in stack.instances
+    }
+    print(f"request split over instances: {split}")
+    assert sum(split.values()) == len(sent), "every request id reached a gunicorn access log"
+    assert all(count >= 5 for count in split.values()), split
+
+
+@pytest.mark.django_db(transaction=True)  # its user is committed by the instances; flushed after
+def test_a_jwt_issued_through_one_instance_works_on_the_other(stack):
+    with stack.client() as client:
+        access, token_rid = _register(client)
+    issuer = stack.served_by()[token_rid]
+    for instance in stack.instances:
+        response = httpx.get(
+            f"http://127.0.0.1:{instance.port}/api/v1/auth/me/",
+            headers={"Authorization": f"Bearer {access}"},
+            trust_env=False,
+        )
+        assert response.status_code == 200, (instance.name, response.text)
+    assert {i.name for i in stack.instances} - {issuer}, "a second instance verified the token"
+
+    # And through nginx: authenticated API requests land on both instances.
+    sent = [_rid() for _ in range(8)]
+    with stack.client() as client:
+        for rid in sent:
+            response = client.get(
+                "/api/v1/auth/me/", headers={"Authorization": f"Bearer {access}", "X-Request-ID": rid}
+            )
+            assert response.status_code == 200, response.text
+    served = stack.served_by()
+    assert {served[rid] for rid in sent} == {i.name for i in stack.instances}
+
+
+def test_the_auth_throttle_holds_across_both_instances(stack):
+    rids, statuses = [], []
+    with stack.client() as client:
+        for _ in range(2 * THROTTLE_AUTH + 1):
+            rid = _rid()
+            response = client.post("/api/v1/auth/register/", json={}, headers={"X-Request-ID": rid})
+            rids.append(rid)
+            statuses.append(response.status_code)
+            if response.status_code == 429:
+                assert response.json()["code"] == "throttled"
+                assert int(response.headers["Retry-After"]) > 0
+                break
+    served = stack.served_by()
+    allowed = [rid for rid, status in zip(rids, statuses, strict=True) if status == 400]
+    assert statuses[-1] == 429, statuses
+    if stack.redis_shared:
+        # One counter in Redis: exactly the rate, though both instances served.
+        assert len(allowed) == THROTTLE_AUTH, statuses
+        assert {served[rid] for rid in allowed} == {i.name for i in stack.instances}
+    else:
+        # Local memory: each instance counts on its own, so only "at most twice the rate" holds.
+        assert len(allowed) <= 2 * THROTTLE_AUTH
+
+
+def test_ai_daily_limit_holds_across_both_instances(stack):
+    """Place for the AI daily-limit check across instances (shared Redis counter).
+
+    It needs the AI app's endpoints (issue 9): a model with daily_limit=N,
+    N+1 generate requests through nginx spread over both instances, exactly
+    N succeed and the next is 429 with Retry-After.
+    """
+    from django.urls import Resolver404, resolve
+
+    try:
+        resolve("/api/v1/ai/generate/")
+    except Resolver404:
+        pytest.skip("needs the AI endpoints (issue 9), not in this build yet")
+    pytest.skip("the AI endpoints exist: the cross-instance daily-limit check is still to be written here")
+
+
+def test_nginx_rate_limits_the_ai_endpoints_before_django(stack):
+    def hit(results):
+        with stack.client() as client:
+            for _ in range(10):
+                results.append(client.post("/api/v1/ai/generate/", json={}))
+
+    results = []
+    threads = [threading.Thread(target=hit, args=(results,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    limited = [r for r in results if r.status_code == 429]
+    assert limited, [r.status_code for r in results]
+    assert limited[0].json() == {"detail": "Too many requests.", "code": "rate_limited"}
+    assert limited[0].headers["Retry-After"] == "1"
+    assert limited[0].headers["X-Frame-Options"] == "DENY"
+    assert len(limited) < len(results), "the burst allowance let some through"
+
+
+def test_bodies_over_djangos_limit_are_refused_by_nginx(stack):
+    limit = re.search(r"client_max_body_size (\d+)k;", NGINX_CONF.read_text())
+    assert int(limit.group(1)) * 1024 == settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    with stack.client() as client:
+        response = client.post(
+            "/api/v1/auth/register/",
+            content=b"x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1),
+            headers={"Content-Type": "application/json"},
+        )
+    assert response.status_code == 413
+    assert response.json()["code"] == "payload_too_large"
+
+
+def test_stopping_an_instance_loses_no_request(stack):
+    """Runs last in this module: it stops the second instance."""
+    results, stop = [], threading.Event()
+
+    def traffic():
+        with stack.client() as client:
+            while not stop.is_set() and len(results) < 300:
+                rid = _rid()
+                # Readiness touches the database and the cache: a full request, not a ping.
+                response = client.get("/health/ready/", headers={"X-Request-ID": rid})
+                results.append((rid, response.status_code, time.monotonic()))
+
+    worker = threading.Thread(target=traffic)
+    worker.start()
+    time.sleep(1)
+    survivor, stopped = stack.instances
+    stopped.stop()
+    stopped_at = time.monotonic()
+    time.sleep(1.5)
+    stop.set()
+    worker.join(30)
+
+    statuses = [status for _, status, _ in results]
+    assert statuses and set(statuses) == {200}, statuses
+    served = stack.served_by()
+    # Requests the stopped instance finished gracefully may complete a hair after it exits.
+    after = [rid for rid, _, at in results if at > stopped_at + 0.2]
+    assert after, "requests were sent after the stop"
+    assert all(served[rid] == survivor.name for rid in after)
+    before = {served[rid] for rid, _, at in results if at < stopped_at}
+    assert before == {survivor.name, stopped.name}
+    print(f"failover: {len(results)} requests, {len(after)} after the stop, all 200")

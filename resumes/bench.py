@@ -1,0 +1,74 @@
+"""Rebuild, export and webhook costs.
+
+The rebuild (50 achievements) runs inline after every achievement save, so it is
+set against an ordinary single-row read; PDF export's first render against its
+cached re-export; a webhook delivery against a refused one.
+"""
+
+import datetime as dt
+
+from accounts.tests.factories import UserFactory
+from resumate.bench import Result, timed
+from resumes.models import Achievement, AchievementType, Resume
+from resumes.services import rebuild_resume
+
+ACHIEVEMENTS = 50
+SKILLS = [
+    "Python",
+    "Django",
+    "PostgreSQL",
+    "Go",
+    "k8s",
+    "Docker",
+    "React",
+    "TypeScript",
+    "AWS",
+    "Figma",
+    "Czech",
+]
+
+
+def rebuild_results():
+    user = UserFactory()
+    types = AchievementType.values
+    Achievement.objects.bulk_create(
+        Achievement(
+            user=user,
+            type=types[i % len(types)],
+            title=f"Achievement {i}",
+            organization=f"Organizace č. {i}",
+            start_date=dt.date(2000 + i % 24, 1 + i % 12, 1),
+            end_date=None if i % 9 == 0 else dt.date(2025, 1, 1),
+            description="Did meaningful work. " * 5,
+            skills=[SKILLS[i % len(SKILLS)], SKILLS[(i + 4) % len(SKILLS)], SKILLS[(i + 7) % len(SKILLS)]],
+            highlights=[f"Highlight {i}.{n}" for n in range(3)],
+        )
+        for i in range(ACHIEVEMENTS)
+    )
+    resume = rebuild_resume(user=user)  # first build creates skills and the resume
+
+    def read_one():
+        Resume.objects.get(pk=resume.pk)
+
+    def rebuild():
+        rebuild_resume(user=user)
+
+    rebuild_ms = timed(rebuild, repeat=21) * 1000
+    read_ms = timed(read_one, repeat=21) * 1000
+    return [
+        Result(
+            f"rebuild_resume for a user with {ACHIEVEMENTS} achievements",
+            rebuild_ms,
+            "ms",
+            "Resume.objects.get(pk=...) (one-row read)",
+            read_ms,
+            "median of 21 runs; steady state (skills and resume exist)",
+        )
+    ]
+
+
+def run():
+    from resumes import bench_export
+    from resumes.integrations import bench as integrations_bench
+
+    return rebuild_results() + bench_export.run() + integrations_bench.run()

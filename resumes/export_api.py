@@ -1,0 +1,166 @@
+"""API: export a resume as PDF / JSON Resume / Markdown, and import a JSON Resume document.
+
+Mounted before the resumes router (see the end of ``resumes/urls.py``) so
+``resumes/import/`` is not taken for a resume id.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.http import content_disposition_header
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
+
+from .exporters import export_filename
+from .exporters.json_resume import to_json_resume
+from .exporters.markdown import to_markdown
+from .exporters.pdf import DEFAULT_PAPER, DEFAULT_TEMPLATE, PAPERS, TEMPLATES, UnknownOption, cached_pdf
+from .importers import import_json_resume
+from .models import Resume
+
+ERROR_RESPONSES = {
+    400: OpenApiResponse(description="Unknown template or paper."),
+    404: OpenApiResponse(description="No such resume of yours."),
+}
+
+
+class FirstRendererNegotiation(BaseContentNegotiation):
+    """File responses ignore ``Accept``; errors are always JSON (the first renderer)."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+def user_resume(request, pk) -> Resume:
+    """The requester's resume; anyone else's is a 404."""
+    return get_object_or_404(Resume.objects.filter(user=request.user), pk=pk)
+
+
+def file_response(body, *, content_type: str, filename: str, extra_headers=None) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    for key, value in (extra_headers or {}).items():
+        response[key] = value
+    return response
+
+
+def pdf_response(resume, *, template: str, paper: str) -> HttpResponse:
+    """The PDF as a download, from the cache when this content was rendered before.
+
+    Raises ``UnknownOption`` for a template or paper the exporter does not know.
+    """
+    pdf, hit = cached_pdf(resume, template=template, paper=paper)
+    return file_response(
+        pdf,
+        content_type="application/pdf",
+        filename=export_filename(resume, "pdf").replace("-resume.pdf", f"-resume-{template}-{paper}.pdf"),
+        extra_headers={"X-Cache-Status": "HIT" if hit else "MISS"},
+    )
+
+
+class ResumePDFView(APIView):
+    content_negotiation_class = FirstRendererNegotiation
+    throttle_classes = [UserRateThrottle, ScopedRateThrottle]
+    throttle_scope = "resume_pdf"
+
+    @extend_schema(
+        operation_id="resumes_pdf",
+        parameters=[
+            OpenApiParameter("template", str, enum=list(TEMPLATES), default=DEFAULT_TEMPLATE),
+            OpenApiParameter("paper", str, enum=list(PAPERS), default=DEFAULT_PAPER),
+        ],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **ERROR_RESPONSES},
+    )
+    def get(self, request, pk):
+        resume = user_resume(request, pk)
+        try:
+            return pdf_response(
+                resume,
+                template=request.query_params.get("template", DEFAULT_TEMPLATE),
+                paper=request.query_params.get("paper", DEFAULT_PAPER),
+            )
+        except UnknownOption as exc:
+            raise ValidationError(exc.args[0]) from exc
+
+
+class ResumeJSONResumeView(APIView):
+    content_negotiation_class = FirstRendererNegotiation
+
+    @extend_schema(
+        operation_id="resumes_json_resume",
+        responses={200: OpenApiTypes.OBJECT, 404: ERROR_RESPONSES[404]},
+        description="The resume as a JSON Resume 1.0.0 document (validates against the official schema).",
+    )
+    def get(self, request, pk):
+        resume = user_resume(request, pk)
+        response = Response(to_json_resume(resume.content, last_modified=resume.updated_at))
+        response["Content-Disposition"] = content_disposition_header(True, export_filename(resume, "json"))
+        return response
+
+
+class ResumeMarkdownView(APIView):
+    content_negotiation_class = FirstRendererNegotiation
+
+    @extend_schema(
+        operation_id="resumes_markdown",
+        responses={(200, "text/markdown"): OpenApiTypes.STR, 404: ERROR_RESPONSES[404]},
+    )
+    def get(self, request, pk):
+        resume = user_resume(request, pk)
+        return file_response(
+            to_markdown(resume.content, fallback_name=resume.title),
+            content_type="text/markdown; charset=utf-8",
+            filename=export_filename(resume, "md"),
+        )
+
+
+ImportResultSerializer = inline_serializer(
+    "JSONResumeImportResult",
+    fields={
+        "id": serializers.IntegerField(help_text="The new manual resume."),
+        "title": serializers.CharField(),
+        "achievements": serializers.IntegerField(help_text="Achievements created."),
+        "skills": serializers.IntegerField(help_text="Skills added (existing ones are kept)."),
+    },
+)
+
+
+class ResumeImportView(APIView):
+    @extend_schema(
+        operation_id="resumes_import",
+        request=OpenApiTypes.OBJECT,
+        responses={
+            201: ImportResultSerializer,
+            400: OpenApiResponse(description="Not a JSON Resume document: errors keyed by location."),
+        },
+        description=(
+            "Import a JSON Resume 1.0.0 document: a manual resume, the achievements and skills it implies, "
+            "and one rebuild of the auto resume. A document that fails the schema writes nothing."
+        ),
+    )
+    def post(self, request):
+        result = import_json_resume(user=request.user, document=request.data)
+        body = {
+            "id": result.resume.pk,
+            "title": result.resume.title,
+            "achievements": result.achievements,
+            "skills": result.skills,
+        }
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+urlpatterns = [
+    path("resumes/import/", ResumeImportView.as_view(), name="resume-import"),
+    path("resumes/<int:pk>/pdf/", ResumePDFView.as_view(), name="resume-pdf"),
+    path("resumes/<int:pk>/json-resume/", ResumeJSONResumeView.as_view(), name="resume-json-resume"),
+    path("resumes/<int:pk>/markdown/", ResumeMarkdownView.as_view(), name="resume-markdown"),
+]

@@ -1,0 +1,167 @@
+"""Pages: download a resume (template, paper, format) with live template previews; upload a JSON Resume."""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_http_methods
+from rest_framework.exceptions import ValidationError
+
+from .export_api import file_response, pdf_response
+from .exporters import export_filename
+from .exporters.json_resume import to_json_resume
+from .exporters.markdown import to_markdown
+from .exporters.pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, render_html
+from .importers import import_json_resume
+from .models import Resume
+
+FORMATS = {"pdf": "PDF", "json": "JSON Resume", "md": "Markdown"}
+MAX_UPLOAD_BYTES = 1_000_000
+
+
+class ExportForm(forms.Form):
+    template = forms.ChoiceField(choices=list(TEMPLATES.items()))
+    paper = forms.ChoiceField(choices=[(key, paper.label) for key, paper in PAPERS.items()])
+    format = forms.ChoiceField(choices=list(FORMATS.items()), required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="JSON Resume file", help_text="A <code>resume.json</code> (JSON Resume 1.0.0)."
+    )
+    title = forms.CharField(max_length=200, required=False, help_text="Defaults to the name in the file.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(f"The file is larger than {MAX_UPLOAD_BYTES // 1000} kB.")
+        try:
+            return json.loads(upload.read().decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError("The file is not UTF-8 text.") from exc
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(
+                f"Not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
+            ) from exc
+
+
+def _own_resume(request, pk) -> Resume:
+    return get_object_or_404(Resume.objects.filter(user=request.user), pk=pk)
+
+
+def _download(resume, data):
+    if data["format"] == "pdf":
+        return pdf_response(resume, template=data["template"], paper=data["paper"])
+    if data["format"] == "json":
+        body = json.dumps(
+            to_json_resume(resume.content, last_modified=resume.updated_at), ensure_ascii=False, indent=2
+        )
+        return file_response(
+            body,
+            content_type="application/json; charset=utf-8",
+            filename=export_filename(resume, "json"),
+        )
+    return file_response(
+        to_markdown(resume.content, fallback_name=resume.title),
+        content_type="text/markdown; charset=utf-8",
+        filename=export_filename(resume, "md"),
+    )
+
+
+def _previews(paper):
+    return [{"key": key, "label": label, "paper": paper} for key, label in TEMPLATES.items()]
+
+
+@login_required
+@require_GET
+def resume_export(request, pk):
+    resume = _own_resume(request, pk)
+    initial = {
+        "template": resume.template if resume.template in TEMPLATES else "classic",
+        "paper": DEFAULT_PAPER,
+    }
+    form = ExportForm(request.GET or None, initial=initial)
+    # Changing the paper redraws the previews in place.
+    form.fields["paper"].widget.attrs.update(
+        {
+            "hx-get": reverse("resumes:resume-export-previews", args=[resume.pk]),
+            "hx-target": "#previews",
+            "hx-trigger": "change",
+        }
+    )
+    if form.is_bound and form.is_valid() and form.cleaned_data["format"]:
+        return _download(resume, form.cleaned_data)
+    paper = form.cleaned_data["paper"] if form.is_bound and form.is_valid() else DEFAULT_PAPER
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {"resume": resume, "form": form, "formats": FORMATS, "previews": _previews(paper)}
+    return render(request, "resumes/export.html", context, status=status)
+
+
+@login_required
+@require_GET
+def resume_export_previews(request, pk):
+    """The preview thumbnails for one paper size (htmx swaps them in when the paper changes)."""
+    resume = _own_resume(request, pk)
+    paper = request.GET.get("paper", DEFAULT_PAPER)
+    if paper not in PAPERS:
+        return HttpResponseBadRequest("Unknown paper.")
+    return render(request, "resumes/_export_previews.html", {"resume": resume, "previews": _previews(paper)})
+
+
+@login_required
+@require_GET
+@xframe_options_sameorigin
+def resume_preview(request, pk, template):
+    """The template's HTML filled with this resume, for the thumbnails and a full-size look."""
+    resume = _own_resume(request, pk)
+    if template not in TEMPLATES:
+        raise Http404("No such template.")
+    try:
+        html = render_html(
+            resume.content,
+            template=template,
+            paper=request.GET.get("paper", DEFAULT_PAPER),
+            title=resume.title,
+            preview=True,
+        )
+    except UnknownOption:
+        return HttpResponseBadRequest("Unknown paper.")
+    return HttpResponse(html)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resume_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = import_json_resume(
+                user=request.user, document=form.cleaned_data["file"], title=form.cleaned_data["title"]
+            )
+        except ValidationError as exc:
+            detail = exc.detail if isinstance(exc.detail, dict) else {"document": exc.detail}
+            for location, problems in detail.items():
+                for problem in problems if isinstance(problems, list) else [problems]:
+                    form.add_error("file", f"{location}: {problem}")
+        else:
+            messages.success(
+                request,
+                f"Imported “{result.resume.title}”: {result.achievements} achievements, "
+                f"{result.skills} new skills.",
+            )
+            return redirect("resumes:resume", pk=result.resume.pk)
+    status = 400 if form.errors else 200
+    return render(request, "resumes/import.html", {"form": form}, status=status)
+
+
+urlpatterns = [
+    path("resumes/import/", resume_import, name="resume-import"),
+    path("resumes/<int:pk>/export/", resume_export, name="resume-export"),
+    path("resumes/<int:pk>/export/previews/", resume_export_previews, name="resume-export-previews"),
+    path("resumes/<int:pk>/preview/<slug:template>/", resume_preview, name="resume-preview"),
+]

@@ -1,0 +1,66 @@
+"""A resume as clean CommonMark: one ``#`` name, ``##`` sections, ``###`` entries, ``-`` bullets."""
+
+import re
+
+from .document import build_document
+
+# Characters that would otherwise start emphasis, links, code or HTML.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# A line start that would read as a heading, quote, list item or rule.
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+-])|(\d+)([.)]))(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    text = " ".join(text.split())  # one line: a newline inside a value would break the structure
+    return _BLOCK_START.sub(_escape_block_start, _SPECIAL.sub(r"\\\1", text))
+
+
+def _escape_block_start(match) -> str:
+    indent, marker, digits, delimiter = match.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{delimiter}"
+
+
+def _link(url: str) -> str:
+    return f"<{url}>" if url and not re.search(r"[\s<>]", url) else escape(url)
+
+
+def to_markdown(content: dict, *, fallback_name: str = "") -> str:
+    doc = build_document(content, fallback_name=fallback_name)
+    lines = [f"# {escape(doc.name or 'Resume')}", ""]
+    if doc.label:
+        lines += [f"**{escape(doc.label)}**", ""]
+    if doc.contacts:
+        lines += [
+            " · ".join(_link(c) if c.startswith(("http://", "https://")) else escape(c) for c in doc.contacts)
+        ]
+        lines.append("")
+    if doc.summary:
+        lines += [escape(doc.summary), ""]
+    for section in doc.sections:
+        lines += [f"## {section.title}", ""]
+        if section.compact:
+            for entry in section.entries:
+                head = escape(entry.heading)
+                if entry.organization:
+                    head += f" ({escape(entry.organization)})"
+                tail = ", ".join(escape(k) for k in entry.keywords)
+                lines.append(f"- **{head}**" + (f": {tail}" if tail else ""))
+            lines.append("")
+            continue
+        for entry in section.entries:
+            lines += [f"### {escape(entry.heading)}", ""]
+            meta = [escape(p) for p in (entry.organization, entry.location) if p]
+            if entry.dates:
+                meta.append(f"*{escape(entry.dates)}*")
+            if entry.url:
+                meta.append(_link(entry.url))
+            if meta:
+                lines += [" · ".join(meta), ""]
+            if entry.summary:
+                lines += [escape(entry.summary), ""]
+            if entry.highlights:
+                lines += [f"- {escape(h)}" for h in entry.highlights]
+                lines.append("")
+            if entry.keywords:
+                lines += ["Keywords: " + ", ".join(escape(k) for k in entry.keywords), ""]
+    return "\n".join(lines).rstrip() + "\n"

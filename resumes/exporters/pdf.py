@@ -1,0 +1,142 @@
+"""PDF export through xhtml2pdf from the templates in ``resumes/templates/resumes/pdf/``.
+
+Text stays real, extractable text in every script the DejaVu faces cover
+(Latin with diacritics, Cyrillic, Greek): the four faces come from the
+matplotlib wheel (a pinned requirement), and xhtml2pdf may only read them
+because the font folder is an extra root of its ``ResourceAccessPolicy`` --
+without it the fonts are silently replaced by Helvetica.
+"""
+
+import hashlib
+import importlib.util
+import io
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+from .document import build_document
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = {
+    "classic": "Classic — one column",
+    "modern": "Modern — sidebar",
+    "ats": "ATS-friendly — plain",
+}
+
+
+@dataclass(frozen=True)
+class Paper:
+    key: str
+    label: str
+    css: str
+    width_mm: float
+    height_mm: float
+
+
+PAPERS = {
+    "a4": Paper("a4", "A4", "a4 portrait", 210, 297),
+    "letter": Paper("letter", "US Letter", "letter portrait", 215.9, 279.4),
+}
+DEFAULT_TEMPLATE = "classic"
+DEFAULT_PAPER = "a4"
+
+# Bump when a template changes, so cached PDFs of the old look are not served.
+TEMPLATE_VERSION = "1"
+CACHE_TIMEOUT = 60 * 60 * 24 * 7
+
+
+def _font_dir() -> Path:
+    spec = importlib.util.find_spec("matplotlib")
+    return Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"
+
+
+FONT_DIR = _font_dir()
+FONTS = {
+    "sans": {
+        "regular": "DejaVuSans.ttf",
+        "bold": "DejaVuSans-Bold.ttf",
+        "italic": "DejaVuSans-Oblique.ttf",
+        "bold_italic": "DejaVuSans-BoldOblique.ttf",
+    },
+    "serif": {
+        "regular": "DejaVuSerif.ttf",
+        "bold": "DejaVuSerif-Bold.ttf",
+        "italic": "DejaVuSerif-Italic.ttf",
+        "bold_italic": "DejaVuSerif-BoldItalic.ttf",
+    },
+}
+
+
+class UnknownOption(ValueError):
+    """A template or paper name the exporter does not know."""
+
+
+def check_options(template: str, paper: str) -> None:
+    errors = {}
+    if template not in TEMPLATES:
+        errors["template"] = [f"Unknown template {template!r}; choose one of: {', '.join(TEMPLATES)}."]
+    if paper not in PAPERS:
+        errors["paper"] = [f"Unknown paper {paper!r}; choose one of: {', '.join(PAPERS)}."]
+    if errors:
+        raise UnknownOption(errors)
+
+
+def _fonts():
+    return {
+        family: {face: (FONT_DIR / name).as_posix() for face, name in faces.items()}
+        for family, faces in FONTS.items()
+    }
+
+
+def render_html(content: dict, *, template: str, paper: str, title: str = "", preview: bool = False) -> str:
+    """The template's HTML; ``preview`` leaves out the font files a browser cannot load."""
+    check_options(template, paper)
+    page = PAPERS[paper]
+    context = {
+        "doc": build_document(content, fallback_name=title),
+        "paper": page,
+        # Content width for two-column frames, in millimetres.
+        "frame": {"height": page.height_mm - 28, "main_width": page.width_mm - 86},
+        "fonts": None if preview else _fonts(),
+        "preview": preview,
+    }
+    return render_to_string(f"resumes/pdf/{template}.html", context)
+
+
+def render_pdf(content: dict, *, template: str, paper: str, title: str = "") -> bytes:
+    html = render_html(content, template=template, paper=paper, title=title)
+    out = io.BytesIO()
+    policy = ResourceAccessPolicy(extra_roots=(FONT_DIR,), allow_remote=False)
+    status = pisa.CreatePDF(html, dest=out, encoding="utf-8", resource_policy=policy)
+    if status.err:
+        # Only a broken template gets here; user text is escaped by the template engine.
+        logger.error("xhtml2pdf reported %s errors rendering template %s", status.err, template)
+    return out.getvalue()
+
+
+def cache_key(content: dict, *, template: str, paper: str, title: str = "") -> str:
+    payload = json.dumps([content, title, template, paper, TEMPLATE_VERSION], sort_keys=True, default=str)
+    return "resume-pdf:" + hashlib.sha256(payload.encode()).hexdigest()
+
+
+def cached_pdf(resume, *, template: str, paper: str) -> tuple[bytes, bool]:
+    """The resume's PDF and whether it came from the cache.
+
+    The key hashes the content, so an edited resume misses and renders once
+    again; the old entry simply expires.
+    """
+    check_options(template, paper)
+    key = cache_key(resume.content, template=template, paper=paper, title=resume.title)
+    pdf = cache.get(key)
+    if pdf is not None:
+        return pdf, True
+    pdf = render_pdf(resume.content, template=template, paper=paper, title=resume.title)
+    cache.set(key, pdf, CACHE_TIMEOUT)
+    return pdf, False

@@ -1,0 +1,35 @@
+import django_filters
+from django.db.models import Q
+
+from .models import Achievement, AchievementType, Resume, Skill
+
+
+class AchievementFilter(django_filters.FilterSet):
+    type = django_filters.MultipleChoiceFilter(choices=AchievementType.choices)
+    q = django_filters.CharFilter(method="filter_text", label="Text in title, organization or description")
+    ongoing = django_filters.BooleanFilter(method="filter_ongoing")
+
+    class Meta:
+        model = Achievement
+        fields = ["type", "is_verified"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value) | Q(organization__icontains=value) | Q(description__icontains=value)
+        )
+
+    def filter_ongoing(self, queryset, name, value):
+        ongoing = Q(end_date__isnull=True, start_date__isnull=False)
+        return queryset.filter(ongoing) if value else queryset.exclude(ongoing)
+
+
+class SkillFilter(django_filters.FilterSet):
+    class Meta:
+        model = Skill
+        fields = ["category", "proficiency", "source"]
+
+
+class ResumeFilter(django_filters.FilterSet):
+    class Meta:
+        model = Resume
+        fields = ["is_auto", "template"]

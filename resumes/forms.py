@@ -1,0 +1,69 @@
+"""Page forms: they parse what a browser sends; the rules are the services' (errors land on fields)."""
+
+import json
+
+from django import forms
+
+from .models import AchievementType, ResumeTemplate
+
+
+def add_service_errors(form, error) -> None:
+    """Put a DRF ValidationError's field errors next to the form's fields."""
+    detail = error.detail if isinstance(error.detail, dict) else {None: error.detail}
+    for field, messages in detail.items():
+        target = field if field in form.fields else None
+        for message in messages if isinstance(messages, list) else [messages]:
+            form.add_error(target, str(message))
+
+
+class AchievementForm(forms.Form):
+    type = forms.ChoiceField(choices=AchievementType.choices)
+    title = forms.CharField(max_length=200)
+    organization = forms.CharField(max_length=200, required=False)
+    location = forms.CharField(max_length=120, required=False)
+    start_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text="Leave empty if ongoing."
+    )
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    skills = forms.CharField(required=False, help_text="Comma-separated, e.g. Python, Django, k8s.")
+    highlights = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="One per line."
+    )
+    url = forms.CharField(required=False, max_length=500, label="Link")
+
+    @classmethod
+    def initial_for(cls, achievement):
+        return {
+            "type": achievement.type,
+            "title": achievement.title,
+            "organization": achievement.organization,
+            "location": achievement.location,
+            "start_date": achievement.start_date,
+            "end_date": achievement.end_date,
+            "description": achievement.description,
+            "skills": ", ".join(achievement.skills),
+            "highlights": "\n".join(achievement.highlights),
+            "url": achievement.url,
+        }
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["skills"] = [s for s in data["skills"].split(",") if s.strip()]
+        data["highlights"] = [h for h in data["highlights"].splitlines() if h.strip()]
+        return data
+
+
+class ResumeForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    template = forms.ChoiceField(choices=ResumeTemplate.choices)
+    content = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 24, "class": "code", "spellcheck": "false"}),
+        help_text="JSON Resume sections: basics, work, education, projects, skills, ...",
+    )
+
+    def clean_content(self):
+        try:
+            return json.loads(self.cleaned_data["content"])
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(f"Not valid JSON: {exc.msg} (line {exc.lineno}).") from exc

@@ -1,0 +1,19 @@
+from celery import shared_task
+from django.db import IntegrityError, OperationalError
+
+from . import services
+
+
+@shared_task(
+    acks_late=True,
+    # Transient: a lost connection, or a concurrent delivery that created the same achievement first
+    # (the retry then finds it and updates it).
+    autoretry_for=(OperationalError, IntegrityError),
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=5,
+)
+def process_webhook(log_id: int) -> str | None:
+    """Process one received webhook delivery; safe to run again (idempotent on the log)."""
+    log = services.delivery_process(log_id=log_id)
+    return log.status if log else None

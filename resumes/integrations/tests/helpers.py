@@ -1,0 +1,37 @@
+"""Fixtures written from each platform's documented payloads, and signed deliveries."""
+
+import json
+from pathlib import Path
+
+from resumes.integrations.signatures import sign
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fixture(name: str) -> dict:
+    return json.loads((FIXTURES / f"{name}.json").read_text())
+
+
+def raw(payload) -> bytes:
+    return payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+
+
+def deliver(client, integration, secret, payload, *, delivery="d-1", headers=None, signature=None):
+    """POST a delivery the way the platform would: raw body, its signature and delivery headers."""
+    body = raw(payload)
+    names = {
+        "generic": ("X-ResuMate-Signature", "X-ResuMate-Delivery"),
+        "openbadges": ("X-ResuMate-Signature", "X-ResuMate-Delivery"),
+        "github": ("X-Hub-Signature-256", "X-GitHub-Delivery"),
+    }[integration.platform]
+    sent = {names[0]: signature if signature is not None else sign(secret, body)}
+    if delivery:
+        sent[names[1]] = delivery
+    sent.update(headers or {})
+    return client.generic(
+        "POST",
+        f"/api/v1/hooks/{integration.hook_id}/",
+        body,
+        content_type="application/json",
+        headers=sent,
+    )
