@@ -13,7 +13,7 @@ from accounts.tests.factories import UserFactory
 from resumate.bench import Result, timed
 from resumes.models import Resume
 
-from .ingestion import UPSERT_FIELDS, _row, ingest_postings
+from .ingestion import UPSERT_FIELDS, build_rows, upsert_rows
 from .matching import build_profile, recommendations, score_posting
 from .models import JobPosting, JobSource
 from .reports.bench import run as run_weekly_reports
@@ -56,43 +56,50 @@ def _postings(rng, n, prefix):
 def _bench_ingest(rng):
     source = JobSource.objects.create(kind="rss", identifier="bench-bulk", base_url="https://bench.example/")
     postings = _postings(rng, POSTINGS, "bulk")
+    # ingest_postings = build_rows (skill extraction, outside the transaction) + upsert_rows.
+    now = timezone.now()
+    started = time.perf_counter()
+    rows = build_rows(source=source, postings=postings, now=now)
+    build_seconds = time.perf_counter() - started
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
-        ingest_postings(source=source, postings=postings)
-        bulk_seconds = time.perf_counter() - started
+        upsert_rows(source=source, rows=rows, complete=True, now=now)
+        upsert_seconds = time.perf_counter() - started
     bulk_queries = len(queries)
-    # The same rows again, built only: what extracting skills costs inside the ingest.
-    started = time.perf_counter()
-    for posting in postings:
-        _row(source, posting, timezone.now())
-    build_seconds = time.perf_counter() - started
 
     baseline_source = JobSource.objects.create(
         kind="rss", identifier="bench-row", base_url="https://bench.example/"
     )
-    sample = _postings(rng, BASELINE_ROWS, "row")
-    fields = UPSERT_FIELDS
+    sample = build_rows(source=baseline_source, postings=_postings(rng, BASELINE_ROWS, "row"), now=now)
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
         with transaction.atomic():
-            for posting in sample:
-                row = _row(baseline_source, posting, timezone.now())
+            for row in sample:
                 JobPosting.objects.update_or_create(
                     source=baseline_source,
                     external_id=row.external_id,
-                    defaults={name: getattr(row, name) for name in fields},
+                    defaults={name: getattr(row, name) for name in UPSERT_FIELDS},
                 )
         row_seconds = time.perf_counter() - started
     row_queries = len(queries)
+    baseline_source.delete()  # the ranking benchmark sees exactly POSTINGS active postings
+    per_row_build = build_seconds / POSTINGS
     return [
         Result(
-            f"ingest {POSTINGS:,} new postings (bulk upsert, batches of 1,000, skills extracted)",
-            POSTINGS / bulk_seconds,
+            f"ingest {POSTINGS:,} new postings end to end (skills extracted, bulk upsert)",
+            POSTINGS / (build_seconds + upsert_seconds),
             "postings/s",
-            "row-by-row update_or_create",
+            "same extraction + row-by-row update_or_create",
+            1 / (per_row_build + row_seconds / BASELINE_ROWS),
+            f"{build_seconds:.1f} s of {build_seconds + upsert_seconds:.1f} s is skill extraction",
+        ),
+        Result(
+            "ingest: database upsert only (batches of 1,000, PostgreSQL trigger fills search_vector)",
+            POSTINGS / upsert_seconds,
+            "postings/s",
+            "row-by-row update_or_create in one transaction",
             BASELINE_ROWS / row_seconds,
-            f"{bulk_seconds:.1f} s in all, of which {build_seconds:.1f} s skill extraction "
-            f"(resumes.skills); baseline on {BASELINE_ROWS:,} postings in one transaction",
+            f"baseline on {BASELINE_ROWS:,} postings",
         ),
         Result(
             "ingest: queries per 1,000 postings",

@@ -116,21 +116,31 @@ def _row(source, posting: NormalizedPosting, now) -> JobPosting:
     )
 
 
-@transaction.atomic
+def build_rows(*, source, postings, now) -> list[JobPosting]:
+    """Unsaved rows for ``postings``, one per external id, skills extracted."""
+    unique = {}
+    for posting in postings:
+        unique.setdefault(posting.external_id, posting)  # one row per id, or the upsert fails
+    return [_row(source, p, now) for p in unique.values()]
+
+
 def ingest_postings(*, source, postings, complete=True, skipped=0, now=None) -> IngestSummary:
     """Upsert ``postings`` for ``source`` in batches of one ``bulk_create`` each.
 
     New rows are created, known ones refreshed (and reactivated); ``first_seen_at``
     never changes. Only when ``complete`` is true (the fetch listed the whole
     board) are the source's active postings that were not listed marked inactive.
+    Skills are extracted before the transaction opens, so it stays short.
     """
     now = now or timezone.now()
-    summary = IngestSummary(source_id=source.pk, skipped=skipped)
-    unique = {}
-    for posting in postings:
-        unique.setdefault(posting.external_id, posting)  # one row per id, or the upsert fails
-    rows = [_row(source, p, now) for p in unique.values()]
-    summary.fetched = len(rows)
+    rows = build_rows(source=source, postings=postings, now=now)
+    return upsert_rows(source=source, rows=rows, complete=complete, skipped=skipped, now=now)
+
+
+@transaction.atomic
+def upsert_rows(*, source, rows, complete, now, skipped=0) -> IngestSummary:
+    """The database half of ``ingest_postings``: two queries per batch, one to deactivate."""
+    summary = IngestSummary(source_id=source.pk, skipped=skipped, fetched=len(rows))
     for start in range(0, len(rows), BATCH_SIZE):
         batch = rows[start : start + BATCH_SIZE]
         known = set(
