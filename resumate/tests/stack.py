@@ -112,16 +112,27 @@ class Stack:
         # trust_env=False: loopback traffic never goes through a configured HTTP proxy.
         return httpx.Client(base_url=self.url, timeout=30, trust_env=False, **kwargs)
 
-    def served_by(self):
-        """request id -> instance name, from every instance's JSON access log."""
-        seen = {}
-        for instance in self.instances:
-            if not instance.access_log.exists():
-                continue
-            for line in instance.access_log.read_text().splitlines():
-                entry = json.loads(line)
-                seen[entry["request_id"]] = entry["instance"]
-        return seen
+    def served_by(self, expect=()):
+        """request id -> instance name, from every instance's JSON access log.
+
+        gunicorn writes the line after the response has gone out, so wait (up
+        to 5 s) until every id in ``expect`` is there.
+        """
+        deadline = time.monotonic() + 5
+        while True:
+            seen = {}
+            for instance in self.instances:
+                if not instance.access_log.exists():
+                    continue
+                for line in instance.access_log.read_text().splitlines():
+                    try:
+                        entry = json.loads(line)
+                    except ValueError:
+                        continue  # the line being written right now
+                    seen[entry["request_id"]] = entry["instance"]
+            if set(expect) <= set(seen) or time.monotonic() > deadline:
+                return seen
+            time.sleep(0.05)
 
     def access_lines(self, instance):
         text = instance.access_log.read_text() if instance.access_log.exists() else ""

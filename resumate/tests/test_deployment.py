@@ -161,7 +161,7 @@ def test_requests_are_spread_over_both_instances_and_keep_their_request_id(stack
         generated = client.get("/health/live/").headers["X-Request-ID"]
     assert re.fullmatch(r"[0-9a-f]{32}", generated), "nginx gives an id to requests without one"
 
-    served = stack.served_by()
+    served = stack.served_by(expect=sent)
     split = {
         instance.name: sum(served.get(rid) == instance.name for rid in sent) for instance in stack.instances
     }
@@ -174,7 +174,7 @@ def test_requests_are_spread_over_both_instances_and_keep_their_request_id(stack
 def test_a_jwt_issued_through_one_instance_works_on_the_other(stack):
     with stack.client() as client:
         access, token_rid = _register(client)
-    issuer = stack.served_by()[token_rid]
+    issuer = stack.served_by(expect=[token_rid])[token_rid]
     for instance in stack.instances:
         response = httpx.get(
             f"http://127.0.0.1:{instance.port}/api/v1/auth/me/",
@@ -192,7 +192,7 @@ def test_a_jwt_issued_through_one_instance_works_on_the_other(stack):
                 "/api/v1/auth/me/", headers={"Authorization": f"Bearer {access}", "X-Request-ID": rid}
             )
             assert response.status_code == 200, response.text
-    served = stack.served_by()
+    served = stack.served_by(expect=sent)
     assert {served[rid] for rid in sent} == {i.name for i in stack.instances}
 
 
@@ -208,7 +208,7 @@ def test_the_auth_throttle_holds_across_both_instances(stack):
                 assert response.json()["code"] == "throttled"
                 assert int(response.headers["Retry-After"]) > 0
                 break
-    served = stack.served_by()
+    served = stack.served_by(expect=rids)
     allowed = [rid for rid, status in zip(rids, statuses, strict=True) if status == 400]
     assert statuses[-1] == 429, statuses
     if stack.redis_shared:
@@ -252,7 +252,7 @@ def test_ai_daily_limit_holds_across_both_instances(stack):
     assert statuses == [201] * limit + [429], [a.text for a in answers]
     assert int(answers[-1].headers["Retry-After"]) > 0
     assert answers[-1].json()["limit"] == limit
-    served = stack.served_by()
+    served = stack.served_by(expect=rids[:limit])
     assert {served[rid] for rid in rids[:limit]} == {i.name for i in stack.instances}
 
 
@@ -295,11 +295,13 @@ def test_stopping_an_instance_loses_no_request(stack):
 
     def traffic():
         with stack.client() as client:
-            while not stop.is_set() and len(results) < 300:
+            # Bounded by time (the stop event) and, as a safety net, by count.
+            while not stop.is_set() and len(results) < 5000:
                 rid = _rid()
                 # Readiness touches the database and the cache: a full request, not a ping.
                 response = client.get("/health/ready/", headers={"X-Request-ID": rid})
                 results.append((rid, response.status_code, time.monotonic()))
+                time.sleep(0.01)  # a steady stream, so requests surely fall after the stop
 
     worker = threading.Thread(target=traffic)
     worker.start()
@@ -313,7 +315,7 @@ def test_stopping_an_instance_loses_no_request(stack):
 
     statuses = [status for _, status, _ in results]
     assert statuses and set(statuses) == {200}, statuses
-    served = stack.served_by()
+    served = stack.served_by(expect=[rid for rid, _, _ in results])
     # Requests the stopped instance finished gracefully may complete a hair after it exits.
     after = [rid for rid, _, at in results if at > stopped_at + 0.2]
     assert after, "requests were sent after the stop"
