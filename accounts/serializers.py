@@ -4,6 +4,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.serializers import TokenRefreshSerializer
 
 from .models import User
+from .services import PROFILE_FIELDS
 
 
 def _unique_ci(field, value, instance=None):
@@ -44,20 +45,7 @@ class RegisterSerializer(serializers.Serializer):
 class UserSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
-        fields = (
-            "id",
-            "username",
-            "email",
-            "first_name",
-            "last_name",
-            "headline",
-            "phone",
-            "location",
-            "website",
-            "time_zone",
-            "weekly_report_emails",
-            "date_joined",
-        )
+        fields = PROFILE_FIELDS
         read_only_fields = ("id", "username", "date_joined")
 
     def validate_email(self, value):

@@ -9,6 +9,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from .models import User
 from .registry import owned_querysets
 
+# The profile as the API shows it; the export adds last_login.
 PROFILE_FIELDS = (
     "id",
     "username",
@@ -22,7 +23,6 @@ PROFILE_FIELDS = (
     "time_zone",
     "weekly_report_emails",
     "date_joined",
-    "last_login",
 )
 
 
@@ -42,7 +42,7 @@ def user_logout(*, refresh_token: str) -> None:
 
 def user_data_export(*, user: User) -> dict:
     """Every row the user owns, across all apps, as one JSON-ready document."""
-    document = {"profile": {field: getattr(user, field) for field in PROFILE_FIELDS}}
+    document = {"profile": {field: getattr(user, field) for field in (*PROFILE_FIELDS, "last_login")}}
     for label, queryset, exclude in owned_querysets(user):
         rows = serializers.serialize("python", queryset)
         document[label] = [

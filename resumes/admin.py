@@ -16,20 +16,7 @@ class AchievementAdminForm(forms.ModelForm):
 
     class Meta:
         model = Achievement
-        fields = [
-            "user",
-            "type",
-            "title",
-            "organization",
-            "location",
-            "start_date",
-            "end_date",
-            "description",
-            "skills",
-            "highlights",
-            "url",
-            "is_verified",
-        ]
+        fields = ["user", *ACHIEVEMENT_FIELDS]
 
     def clean(self):
         cleaned = super().clean()

@@ -41,17 +41,7 @@ class AchievementSerializer(_Serializer):
         model = Achievement
         fields = [
             "id",
-            "type",
-            "title",
-            "organization",
-            "location",
-            "start_date",
-            "end_date",
-            "description",
-            "skills",
-            "highlights",
-            "url",
-            "is_verified",
+            *limits.ACHIEVEMENT_FIELDS,
             "created_at",
             "updated_at",
         ]

@@ -21,7 +21,8 @@ MAX_HIGHLIGHTS = 20
 MAX_HIGHLIGHT_LENGTH = 500
 MAX_DESCRIPTION_LENGTH = 5000
 
-ACHIEVEMENT_FIELDS = {
+# Writable achievement fields in display order (API, admin and validation share them).
+ACHIEVEMENT_FIELDS = (
     "type",
     "title",
     "organization",
@@ -33,7 +34,7 @@ ACHIEVEMENT_FIELDS = {
     "highlights",
     "url",
     "is_verified",
-}
+)
 _TEXT_LIMITS = {"title": 200, "organization": 200, "location": 120, "description": MAX_DESCRIPTION_LENGTH}
 
 
@@ -81,7 +82,7 @@ def clean_achievement_fields(fields: dict, *, instance: Achievement | None) -> d
     """Validated, normalised values for the given fields (all required ones when ``instance`` is None)."""
     errors: dict[str, list[str]] = {}
     cleaned: dict = {}
-    for key in sorted(set(fields) - ACHIEVEMENT_FIELDS):
+    for key in sorted(set(fields) - set(ACHIEVEMENT_FIELDS)):
         errors[key] = ["Unknown field."]
 
     if instance is None:

@@ -167,6 +167,11 @@ class BoardAdapter(abc.ABC):
     def fetch(self) -> FetchResult:
         """Every posting the board lists now; raises ScrapeError when the answer is untrustworthy."""
 
+    def parse_items(self, items) -> FetchResult:
+        """Parse every item with the adapter's ``parse`` (None = malformed: counted, never fatal)."""
+        postings = [posting for posting in map(self.parse, items) if posting is not None]
+        return FetchResult(postings=postings, skipped=len(items) - len(postings))
+
     def fetch_all(self) -> FetchResult:
         """``fetch`` with the request count filled in and the client closed."""
         try:

@@ -29,14 +29,7 @@ class RemotiveAdapter(BoardAdapter):
         data = self.client.get_json(self.url("api/remote-jobs"), params=params)
         if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
             raise ScrapeError("Remotive answer has no 'jobs' list.")
-        postings, skipped = [], 0
-        for item in data["jobs"]:
-            posting = self.parse(item)
-            if posting is None:
-                skipped += 1
-            else:
-                postings.append(posting)
-        return FetchResult(postings=postings, skipped=skipped)
+        return self.parse_items(data["jobs"])
 
     def parse(self, item) -> NormalizedPosting | None:
         if not isinstance(item, dict) or isinstance(item.get("id"), bool):
