@@ -126,12 +126,16 @@ def test_security_headers_on_pages_api_static_and_errors(stack):
         assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp, what
         # HSTS is sent only over TLS; this nginx speaks plain http.
         assert "Strict-Transport-Security" not in headers, what
-    # The Swagger UI page alone may load its bundle from the CDN it is served from.
+    # Swagger UI is self-hosted: the same strict policy, and every script it needs is ours.
     with stack.client() as client:
         docs = client.get("/api/docs/")
+        scripts = re.findall(r'<script[^>]*src="([^"]+)"', docs.text)
+        loaded = [client.get(src) for src in scripts]
     assert docs.status_code == 200
-    assert "https://cdn.jsdelivr.net" in docs.headers["Content-Security-Policy"]
-    assert "cdn.jsdelivr.net" not in answers["page"].headers["Content-Security-Policy"]
+    assert docs.headers["Content-Security-Policy"] == answers["page"].headers["Content-Security-Policy"]
+    assert "<script>" not in docs.text and "<style" not in docs.text and scripts
+    assert all(src.startswith("/") for src in scripts), scripts
+    assert [r.status_code for r in loaded] == [200] * len(scripts)
     assert answers["api"].status_code == 401
     assert answers["api"].headers["Content-Type"] == "application/json"
 
