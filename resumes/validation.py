@@ -20,6 +20,9 @@ MAX_SKILL_LENGTH = 60
 MAX_HIGHLIGHTS = 20
 MAX_HIGHLIGHT_LENGTH = 500
 MAX_DESCRIPTION_LENGTH = 5000
+# Plausible achievement dates; also what a JSON Resume date (YYYY) can say.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
 
 # Writable achievement fields in display order (API, admin and validation share them).
 ACHIEVEMENT_FIELDS = (
@@ -113,9 +116,14 @@ def clean_achievement_fields(fields: dict, *, instance: Achievement | None) -> d
                 cleaned[key] = value
         elif key in ("start_date", "end_date"):
             try:
-                cleaned[key] = parse_date(value)
+                date = parse_date(value)
             except ValueError:
                 errors[key] = ["Enter a date as YYYY-MM-DD."]
+            else:
+                if date and not EARLIEST_DATE <= date <= LATEST_DATE:
+                    errors[key] = [f"Enter a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}."]
+                else:
+                    cleaned[key] = date
         elif key == "skills":
             items = _clean_text_list(
                 value, label="skill names", max_length=MAX_SKILL_LENGTH, errors=errors, key=key

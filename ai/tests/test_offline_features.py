@@ -228,3 +228,22 @@ def test_interview_questions_for_an_anonymous_visitor(anon_client, offline):
     )
     assert response.status_code == 200
     assert response.json()["technical"][0]["question"].startswith("The role uses Kubernetes")
+
+
+@pytest.mark.parametrize("feature", ["generate", "tailor"])
+def test_an_undated_project_leaves_its_dates_out_instead_of_failing(record, offline, feature):
+    from resumes.models import Achievement
+    from resumes.services import rebuild_resume
+
+    Achievement.objects.create(user=record, type="project", title="Side project", skills=["Python"])
+    auto = rebuild_resume(user=record)
+    client = client_for(record)
+    if feature == "generate":
+        response = client.post("/api/v1/ai/generate/", {"model": "Offline", "user_input": "Backend"})
+    else:
+        response = client.post(
+            "/api/v1/ai/tailor/", {"model": "Offline", "resume": auto.pk, "job_description": JOBS[0]}
+        )
+    assert response.status_code in (200, 201), response.content
+    project = next(p for p in response.json()["content"]["projects"] if p["name"] == "Side project")
+    assert "startDate" not in project and "endDate" not in project

@@ -199,6 +199,9 @@ BAD_ACHIEVEMENTS = [
     ({**INTERNSHIP, "title": 123}, "title"),
     ({**INTERNSHIP, "start_date": 20240101}, "start_date"),
     ({**INTERNSHIP, "url": "not a url"}, "url"),
+    # Found by schemathesis: year 208 was stored, then no resume could carry it.
+    ({**INTERNSHIP, "start_date": "0208-04-08", "end_date": None}, "start_date"),
+    ({**INTERNSHIP, "end_date": "2208-01-01"}, "end_date"),
 ]
 
 
