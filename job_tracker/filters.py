@@ -24,7 +24,10 @@ class ApplicationFilter(django_filters.FilterSet):
         field_name="resume_used", lookup_expr="isnull", exclude=True, label="Resume linked"
     )
     # A plain id: a choice filter would load every posting to validate or render it.
-    job_posting = django_filters.NumberFilter(field_name="job_posting_id")
+    # A whole number a database id can hold: anything else is a 400, not an overflow.
+    job_posting = django_filters.NumberFilter(
+        field_name="job_posting_id", field_class=forms.IntegerField, min_value=1, max_value=2**63 - 1
+    )
 
     class Meta:
         model = JobApplication
