@@ -9,6 +9,15 @@ from .models import ApplicationStatus, JobApplication
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
 
+class IdFilter(django_filters.NumberFilter):
+    """A whole number a database id can hold: anything else is a 400, never an overflow."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=2**63 - 1, **kwargs)
+
+
 class ApplicationFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=ApplicationStatus.choices)
     company = django_filters.CharFilter(
@@ -24,10 +33,7 @@ class ApplicationFilter(django_filters.FilterSet):
         field_name="resume_used", lookup_expr="isnull", exclude=True, label="Resume linked"
     )
     # A plain id: a choice filter would load every posting to validate or render it.
-    # A whole number a database id can hold: anything else is a 400, not an overflow.
-    job_posting = django_filters.NumberFilter(
-        field_name="job_posting_id", field_class=forms.IntegerField, min_value=1, max_value=2**63 - 1
-    )
+    job_posting = IdFilter(field_name="job_posting_id")
 
     class Meta:
         model = JobApplication
