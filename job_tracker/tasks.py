@@ -44,20 +44,29 @@ def scrape_job_sources():
 
 
 # --- Weekly reports (issue 8) ---
-from datetime import date  # noqa: E402
+from datetime import date, datetime  # noqa: E402
 
 from .reports import services as report_services  # noqa: E402
-from .reports.weeks import previous_week_start  # noqa: E402
 
 
 @shared_task(acks_late=True)
-def send_weekly_reports(week: str | None = None):
-    """Beat, Monday 09:00: queue last week's reports for every active user, in batches."""
-    week_start = date.fromisoformat(week) if week else previous_week_start()
+def send_weekly_reports(week: str | None = None, now: str | None = None):
+    """Beat, hourly: queue last week's report, in batches, for the users whose local time is Monday 09:xx.
+
+    ``week`` (YYYY-MM-DD, from the command or an operator) queues that week for every
+    active user instead. ``now`` (ISO 8601, aware) replaces the current instant.
+    Running an hour twice is harmless: a report already e-mailed is never sent again.
+    """
+    if week:
+        due = {date.fromisoformat(week): list(report_services.report_users().values_list("id", flat=True))}
+    else:
+        instant = datetime.fromisoformat(now) if isinstance(now, str) else now
+        due = report_services.users_due_for_weekly_report(now=instant)
     batches = 0
-    for user_ids in report_services.user_id_batches(report_services.report_users()):
-        send_weekly_reports_batch.delay(user_ids, week_start.isoformat())
-        batches += 1
+    for week_start, ids in due.items():
+        for user_ids in report_services.id_batches(ids):
+            send_weekly_reports_batch.delay(user_ids, week_start.isoformat())
+            batches += 1
     return batches
 
 

@@ -2,7 +2,7 @@
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -14,9 +14,12 @@ from job_tracker.models import WeeklyReport
 from .emails import build_report_email
 from .metrics import UserMetrics, compute_metrics
 from .recommendations import recommend
+from .weeks import previous_week_start, zone
 
 logger = logging.getLogger(__name__)
 
+# Local hour of Monday at which a user's report goes out (Beat runs hourly, on the hour).
+REPORT_HOUR = 9
 # Users per batch: one task renders this many charts, well inside its time limit.
 BATCH_SIZE = 200
 # What metrics, matching profiles and the e-mail read from a user (no lazy loads per user).
@@ -213,6 +216,35 @@ def report_users():
 
 
 def user_id_batches(queryset, size: int = BATCH_SIZE):
-    ids = list(queryset.values_list("id", flat=True))
+    yield from id_batches(list(queryset.values_list("id", flat=True)), size)
+
+
+def id_batches(ids: list[int], size: int = BATCH_SIZE):
     for i in range(0, len(ids), size):
         yield ids[i : i + size]
+
+
+def users_due_for_weekly_report(*, now: datetime | None = None) -> dict[date, list[int]]:
+    """Ids of active users for whom ``now`` is Monday, hour 9, in their own zone, by the week to report.
+
+    Two queries whatever the number of users: the distinct stored zone names,
+    then the users of the matching names. An unknown or blank name counts as
+    settings.TIME_ZONE (``weeks.zone``), so it is matched through its stored name.
+    """
+    now = now or timezone.now()
+    if timezone.is_naive(now):
+        now = now.replace(tzinfo=UTC)  # a bare ISO string from a message: read as UTC
+    week_by_name: dict[str, date] = {}
+    for name in report_users().order_by().values_list("time_zone", flat=True).distinct():
+        tz = zone(name)
+        local = now.astimezone(tz)
+        if local.weekday() == 0 and local.hour == REPORT_HOUR:
+            # The week that ended on the Sunday before this local Monday.
+            week_by_name[name] = previous_week_start(now, tz)
+    if not week_by_name:
+        return {}
+    due: dict[date, list[int]] = {}
+    rows = report_users().filter(time_zone__in=list(week_by_name)).values_list("id", "time_zone")
+    for user_id, name in rows:
+        due.setdefault(week_by_name[name], []).append(user_id)
+    return due

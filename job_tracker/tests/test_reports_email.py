@@ -3,7 +3,6 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
-from django_celery_beat.models import PeriodicTask
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
@@ -154,13 +153,6 @@ def test_query_count_for_200_users_is_bounded(django_assert_max_num_queries, mai
     assert len(mailoutbox) == 200
     assert all(r.applications_sent == 3 for r in WeeklyReport.objects.all())
     assert all(r.postings_matched == 20 for r in WeeklyReport.objects.all())
-
-
-def test_monday_schedule_is_created_with_an_explicit_time_zone(settings):
-    task = PeriodicTask.objects.get(task="job_tracker.tasks.send_weekly_reports")
-    assert task.enabled
-    assert (task.crontab.minute, task.crontab.hour, task.crontab.day_of_week) == ("0", "9", "1")
-    assert str(task.crontab.timezone) == settings.TIME_ZONE
 
 
 def test_command_dry_run_writes_nothing(job_seeker, mailoutbox, capsys):
