@@ -9,8 +9,8 @@ from django.http import JsonResponse
 from kombu import Connection
 
 
-def check_database():
-    with connections["default"].cursor() as cursor:
+def check_database(alias="default"):
+    with connections[alias].cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
 
@@ -41,9 +41,7 @@ CHECKS = {"database": check_database, "cache": check_cache, "broker": check_brok
 
 def check_replica():
     """The read replica answers (only checked when DATABASE_REPLICA_URL is set)."""
-    with connections["replica"].cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+    check_database("replica")
 
 
 if getattr(settings, "DATABASE_REPLICA_URL", ""):
