@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from resumate.api import error_response
+from resumate.exceptions import ApplicationError
 
 from . import services
 from .serializers import (
@@ -49,12 +49,12 @@ class LockoutAwareTokenObtainPairView(TokenObtainPairView):
         except AuthenticationFailed:
             if getattr(request, "axes_locked_out", False):
                 cooloff = int(settings.AXES_COOLOFF_TIME.total_seconds())
-                return error_response(
+                raise ApplicationError(
                     "Too many failed log-in attempts. Try again later.",
                     "locked_out",
                     status.HTTP_429_TOO_MANY_REQUESTS,
                     headers={"Retry-After": str(cooloff)},
-                )
+                ) from None
             raise
 
 

@@ -6,10 +6,10 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from . import selectors, services
+from .limits import client_ip
 from .serializers import (
     AIModelSerializer,
     CoverLetterInput,
@@ -22,7 +22,6 @@ from .serializers import (
     TailorOutput,
     usage,
 )
-from .service import AIError
 
 MODELS_CACHE_KEY = "ai:models:list:v1"
 
@@ -32,11 +31,6 @@ ERRORS = {
     429: OpenApiResponse(description="Daily limit reached: body has `limit`, header `Retry-After`."),
     503: OpenApiResponse(description="No model could answer in time."),
 }
-
-
-def client_ip(request) -> str | None:
-    # DRF's throttle identity honours NUM_PROXIES (settings.PROXY_COUNT).
-    return AnonRateThrottle().get_ident(request) or None
 
 
 class AIModelListView(APIView):
@@ -62,12 +56,6 @@ class _FeatureView(APIView):
         serializer = self.input_class(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
-
-    def handle_exception(self, exc):
-        if isinstance(exc, AIError):
-            body = {"detail": str(exc.detail), "code": exc.get_codes(), **exc.extra}
-            return Response(body, status=exc.status_code, headers=exc.headers)
-        return super().handle_exception(exc)
 
 
 class GenerateView(_FeatureView):

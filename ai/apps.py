@@ -11,10 +11,10 @@ class AiConfig(AppConfig):
         from accounts.registry import register_dashboard_panel, register_user_data
 
         from .models import AIModel, AIRequest
-        from .selectors import dashboard_panel
+        from .panels import dashboard_panel
         from .signals import drop_models_cache
 
         post_save.connect(drop_models_cache, sender=AIModel, dispatch_uid="ai_models_cache_on_save")
         post_delete.connect(drop_models_cache, sender=AIModel, dispatch_uid="ai_models_cache_on_delete")
         register_user_data("ai.airequest", lambda user: AIRequest.objects.filter(user=user))
-        register_dashboard_panel("ai/_panel.html", dashboard_panel, order=60)
+        register_dashboard_panel("ai/_panel.html", dashboard_panel, order=70)

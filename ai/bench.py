@@ -8,7 +8,7 @@ from pytest_httpserver import HTTPServer
 
 from resumate.bench import Result, timed
 
-from . import prompts, service
+from . import gateway, prompts
 from .models import AIModel
 
 CALLS = 40
@@ -33,27 +33,27 @@ def run():
     prompt = prompts.Prompt("interview", prompts.SYSTEM, "Say ready.")
     try:
         with override_settings(GEMINI_API_KEY="bench-key", GEMINI_BASE_URL=server.url_for("/")):
-            service.complete(model=model, prompt=prompt)  # warm the SDK client
+            gateway.complete(model=model, prompt=prompt)  # warm the SDK client
 
             def uncached():
                 for _ in range(CALLS):
                     cache.clear()
-                    service.complete(model=model, prompt=prompt)
+                    gateway.complete(model=model, prompt=prompt)
 
             def cached():
                 for _ in range(CALLS):
-                    service.complete(model=model, prompt=prompt)
+                    gateway.complete(model=model, prompt=prompt)
 
             uncached_ms = timed(uncached, repeat=3) / CALLS * 1000
             cache.clear()
-            service.complete(model=model, prompt=prompt)
+            gateway.complete(model=model, prompt=prompt)
             cached_ms = timed(cached, repeat=3) / CALLS * 1000
     finally:
         server.clear()
         server.stop()
     return [
         Result(
-            "service.complete() answered from the 24 h response cache",
+            "gateway.complete() answered from the 24 h response cache",
             cached_ms,
             "ms/call",
             "same call to a local Gemini fake through google-genai",

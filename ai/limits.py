@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from rest_framework.throttling import AnonRateThrottle
 
 
 def _today():
@@ -22,6 +23,11 @@ def seconds_until_midnight() -> int:
     now = timezone.localtime()
     midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
     return max(1, int((midnight - now).total_seconds()))
+
+
+def client_ip(request) -> str | None:
+    """The client's address; DRF's throttle identity honours NUM_PROXIES (settings.PROXY_COUNT)."""
+    return AnonRateThrottle().get_ident(request) or None
 
 
 def quota_subject(*, user, client_ip) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils import timezone
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 
 from job_tracker.models import JobApplication
 from job_tracker.services import application_update
@@ -20,11 +20,12 @@ from resumes.services import resume_create
 from resumes.skills import extract_skills
 
 from . import prompts
+from .exceptions import DraftExpired
+from .gateway import AIResult, complete
 from .grounding import facts_for, ground_resume, parse_json_object
 from .keywords import analyse_job, content_skill_keys, match_score
 from .models import AIModel
 from .selectors import user_profile
-from .service import AIResult, complete
 
 MAX_QUESTIONS_PER_GROUP = 8
 
@@ -228,7 +229,7 @@ def draft_save(*, user, token: str, title: str = "", application=None) -> str:
     """Save a kept result as a new manual resume or onto one of the user's applications; says what it did."""
     draft = cache.get(_draft_key(user, token))
     if draft is None:
-        raise NotFound("This result has expired; generate it again.")
+        raise DraftExpired()
     if draft["kind"] == "resume":
         resume = resume_create(user=user, title=title or "Tailored resume", content=draft["value"])
         message = f"Saved as the resume \u201c{resume.title}\u201d."

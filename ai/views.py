@@ -12,9 +12,11 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import APIException, ValidationError
 
+from resumate.web import is_htmx
+
 from . import forms, limits, selectors, services
-from .api import client_ip
-from .service import AIError
+from .exceptions import AIError
+from .limits import client_ip
 
 
 @dataclass(frozen=True)
@@ -138,12 +140,12 @@ def feature_page(request, feature):
                 context["applications"] = selectors.user_applications(user=_user(request))
                 form = feature.form(initial=request.POST.dict(), **form_kwargs)
             except AIError as exc:
-                context["error"], status = {"detail": str(exc.detail), **exc.extra}, exc.status_code
-            except (APIException, ValidationError) as exc:  # 401 for a login-only model and the like
+                context["error"], status = {"detail": exc.detail, **exc.extra}, exc.status
+            except (APIException, ValidationError) as exc:  # a field the API serializer refused
                 context["error"], status = {"detail": str(getattr(exc, "detail", exc))}, exc.status_code
         else:
             status = 400
-        if request.headers.get("HX-Request"):
+        if is_htmx(request):
             # htmx swaps only 2xx answers: the partial carries the error itself.
             return render(request, "ai/_result.html", {**context, "form": form}, status=200)
     context["form"] = form
@@ -160,13 +162,13 @@ def save_draft(request, token):
             user=request.user, token=token, title=form.cleaned_data.get("title", ""),
             application=form.cleaned_data.get("application"),
         )  # fmt: skip
-    except APIException as exc:
+    except (AIError, APIException) as exc:
         detail = exc.detail if isinstance(exc.detail, str) else "Pick one of your applications."
-        if request.headers.get("HX-Request"):
+        if is_htmx(request):
             return render(request, "ai/_saved.html", {"error": detail})
         messages.error(request, detail)
         return redirect("ai:assistant")
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(request, "ai/_saved.html", {"message": message})
     messages.success(request, message)
     return redirect("ai:assistant")

@@ -11,6 +11,9 @@ from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+from .exceptions import ApplicationError
 
 
 class StandardPagination(PageNumberPagination):
@@ -33,6 +36,11 @@ def _first_code(codes):
 
 
 def exception_handler(exc, context):
+    """The one place errors become responses: DRF's own and every ``ApplicationError``."""
+    if isinstance(exc, ApplicationError):
+        set_rollback()
+        body = {"detail": exc.detail, "code": exc.code, **exc.extra}
+        return Response(body, status=exc.status, headers=exc.headers or None)
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
     elif isinstance(exc, Http404):
@@ -59,8 +67,3 @@ def exception_handler(exc, context):
         body.update({k: v for k, v in data.items() if k not in ("detail", "code")})
         response.data = body
     return response
-
-
-def error_response(detail, code, http_status, headers=None):
-    """A JSON error in the shared shape, for code paths outside DRF views."""
-    return Response({"detail": detail, "code": code}, status=http_status, headers=headers)

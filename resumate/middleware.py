@@ -1,4 +1,4 @@
-"""Request id, one structured log line per request, and the body size limit."""
+"""Request id, one structured log line per request, the body size limit, JSON 404s under /api/."""
 
 import logging
 import re
@@ -67,3 +67,24 @@ class RequestBodyLimitMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+class ApiNotFoundMiddleware:
+    """An unknown path under /api/ is the API's JSON 404, with DEBUG on too.
+
+    With DEBUG on, Django answers an unmatched URL with its HTML debug page and
+    never calls ``handler404``; API clients must still get the error shape.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 404
+            and request.path.startswith("/api/")
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+        return response

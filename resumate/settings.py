@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "resumate.middleware.RequestIdMiddleware",
     "resumate.middleware.RequestBodyLimitMiddleware",
+    "resumate.middleware.ApiNotFoundMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,6 +103,25 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
+# Optional read replica: with DATABASE_REPLICA_URL, requests read from the "replica" alias;
+# writes, transactions, unsafe methods and a client's reads for
+# REPLICA_PIN_SECONDS after its write stay on the primary (resumate/db_router.py).
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=5)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    for _key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
+        if _key in DATABASES["default"]:
+            DATABASES["replica"][_key] = DATABASES["default"][_key]
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # Tests run against one database: the replica alias reads the primary's test copy.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["resumate.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("resumate.middleware.RequestIdMiddleware") + 1,
+        "resumate.db_router.PrimaryPinMiddleware",
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -168,7 +188,8 @@ USE_TZ = True
 
 # --- Static files ---------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes and nginx serves /static/ from (the image uses /app/staticfiles).
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -231,6 +252,8 @@ REST_FRAMEWORK = {
         "anon": env.str("THROTTLE_ANON", default="120/minute"),
         "user": env.str("THROTTLE_USER", default="1200/minute"),
         "auth": env.str("THROTTLE_AUTH", default="30/minute"),
+        # PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
+        "resume_pdf": env.str("THROTTLE_RESUME_PDF", default="60/minute"),
     },
     "NUM_PROXIES": PROXY_COUNT or None,
     "EXCEPTION_HANDLER": "resumate.api.exception_handler",
@@ -258,6 +281,8 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI served from our own static files: works offline, no CDN in the CSP.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # status, from_status and to_status share one OpenAPI enum.
+    "ENUM_NAME_OVERRIDES": {"ApplicationStatusEnum": "job_tracker.models.ApplicationStatus"},
 }
 
 # --- Celery -----------------------------------------------------------------
@@ -265,12 +290,14 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery" / "broker"
     # The filesystem transport needs its folders before start; in and out are one.
-    for _folder in (_broker_dir, VAR_DIR / "celery" / "processed"):
-        _folder.mkdir(parents=True, exist_ok=True)
+    for _folder in ("broker", "processed", "control"):
+        (VAR_DIR / "celery" / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),
         "processed_folder": str(VAR_DIR / "celery" / "processed"),
+        # Broadcast (control) messages too, or kombu writes them to ./control.
+        "control_folder": str(VAR_DIR / "celery" / "control"),
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
@@ -316,45 +343,11 @@ LOGGING = {
     },
 }
 
-# --- Job tracker applications (issue 6) ------------------------------------
-# status, from_status and to_status share one OpenAPI enum.
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["ApplicationStatusEnum"] = (
-    "job_tracker.models.ApplicationStatus"
-)
-
-# --- Deployment (issue 11) ---------------------------------------------------
-# Where collectstatic writes and nginx serves /static/ from (the image uses /app/staticfiles).
-STATIC_ROOT = env.path("STATIC_ROOT", default=str(STATIC_ROOT))
-
-# Read replica:
-# Optional: with DATABASE_REPLICA_URL, requests read from the "replica" alias;
-# writes, transactions, unsafe methods and a client's reads for
-# REPLICA_PIN_SECONDS after its write stay on the primary (resumate/db_router.py).
-DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
-REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=5)
-if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
-    for _key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
-        if _key in DATABASES["default"]:
-            DATABASES["replica"][_key] = DATABASES["default"][_key]
-    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
-    # Tests run against one database: the replica alias reads the primary's test copy.
-    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["resumate.db_router.PrimaryReplicaRouter"]
-    MIDDLEWARE.insert(
-        MIDDLEWARE.index("resumate.middleware.RequestIdMiddleware") + 1,
-        "resumate.db_router.PrimaryPinMiddleware",
-    )
-
-# --- Resume export (issue 5) ------------------------------------------------
-# PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["resume_pdf"] = env.str("THROTTLE_RESUME_PDF", default="60/minute")
-
-# --- Webhook integrations (resumes.integrations, issue 10) -------------------
+# --- Webhook integrations -------------------------------------------------
 # Per-hook body cap, below the global request limit: platforms send small JSON events.
 WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)
 
-# --- AI assistant (ai app) ----------------------------------------------------
+# --- AI assistant ---------------------------------------------------------
 # Keys are read by name (AIModel.api_key_name); a model without its key is shown as unavailable.
 GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
 GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="https://generativelanguage.googleapis.com")
@@ -373,7 +366,7 @@ AI_RESPONSE_CACHE_SECONDS = env.int("AI_RESPONSE_CACHE_SECONDS", default=24 * 36
 AI_MODELS_CACHE_SECONDS = env.int("AI_MODELS_CACHE_SECONDS", default=3600)
 AI_DEFAULT_MODEL = env.str("AI_DEFAULT_MODEL", default="Offline")
 
-# --- Job board scraping (job_tracker, issue 7) ------------------------------
+# --- Job board scraping ---------------------------------------------------
 # Seconds per request, retries on 429/5xx/network errors (exponential backoff
 # from JOB_SCRAPE_BACKOFF_SECONDS unless Retry-After says otherwise), and the
 # least gap between two requests to the same board.

@@ -3,8 +3,10 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from rest_framework.exceptions import ValidationError
 
+from resumate.web import add_service_errors
+
 from . import services
-from .forms import add_service_errors
+from .integrations import admin as integrations_admin  # noqa: F401  (registers its models)
 from .models import Achievement, Resume, Skill
 from .validation import ACHIEVEMENT_FIELDS, clean_achievement_fields
 
@@ -108,6 +110,3 @@ class ResumeAdmin(admin.ModelAdmin):
     raw_id_fields = ("user",)
     readonly_fields = ("is_auto", "last_generated_at", "created_at", "updated_at")
     actions = [rebuild_resumes]
-
-
-from resumes.integrations import admin as integrations_admin  # noqa: E402, F401  (issue 10)

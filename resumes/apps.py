@@ -11,8 +11,9 @@ class ResumesConfig(AppConfig):
 
         from accounts.registry import register_dashboard_panel, register_user_data
 
-        from . import selectors, signals
+        from . import signals
         from .models import Achievement, Resume, Skill
+        from .panels import achievements_panel
 
         post_save.connect(
             signals.achievement_changed, sender=Achievement, dispatch_uid="resumes_achievement_saved"
@@ -25,9 +26,7 @@ class ResumesConfig(AppConfig):
         register_user_data("resumes.achievement", lambda user: Achievement.objects.filter(user=user))
         register_user_data("resumes.skill", lambda user: Skill.objects.filter(user=user))
         register_user_data("resumes.resume", lambda user: Resume.objects.filter(user=user))
-        register_dashboard_panel(
-            "resumes/_panel.html", lambda request: selectors.dashboard_figures(user=request.user), order=10
-        )
+        register_dashboard_panel("resumes/_panel.html", achievements_panel, order=10)
 
         from .integrations import setup as integrations_setup
 

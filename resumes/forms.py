@@ -7,15 +7,6 @@ from django import forms
 from .models import AchievementType, ResumeTemplate
 
 
-def add_service_errors(form, error) -> None:
-    """Put a DRF ValidationError's field errors next to the form's fields."""
-    detail = error.detail if isinstance(error.detail, dict) else {None: error.detail}
-    for field, messages in detail.items():
-        target = field if field in form.fields else None
-        for message in messages if isinstance(messages, list) else [messages]:
-            form.add_error(target, str(message))
-
-
 class AchievementForm(forms.Form):
     type = forms.ChoiceField(choices=AchievementType.choices)
     title = forms.CharField(max_length=200)

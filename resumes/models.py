@@ -3,6 +3,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
+# The webhook models live in this app label; importing them here registers them.
+from resumes.integrations.models import Integration, WebhookLog  # noqa: F401
+
 
 class AchievementType(models.TextChoices):
     JOB = "job", "Job"
@@ -135,6 +138,3 @@ class Resume(models.Model):
 
     def __str__(self):
         return self.title
-
-
-from resumes.integrations.models import Integration, WebhookLog  # noqa: E402, F401  (webhook integrations)

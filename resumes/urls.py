@@ -2,6 +2,10 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from . import api, views
+from .exporters import api as export_api
+from .exporters import views as export_views
+from .integrations import api as integrations_api
+from .integrations import views as integrations_views
 
 app_name = "resumes"
 
@@ -14,26 +18,58 @@ urlpatterns = [
     path("achievements/<int:pk>/delete/", views.achievement_delete, name="achievement-delete"),
     path("achievements/preview/", views.resume_preview, name="preview"),
     path("resumes/", views.resumes, name="resumes"),
+    path("resumes/import/", export_views.resume_import, name="resume-import"),
     path("resumes/<int:pk>/", views.resume_detail, name="resume"),
     path("resumes/<int:pk>/edit/", views.resume_edit, name="resume-edit"),
     path("resumes/<int:pk>/duplicate/", views.resume_duplicate, name="resume-duplicate"),
     path("resumes/<int:pk>/delete/", views.resume_delete, name="resume-delete"),
+    path("resumes/<int:pk>/export/", export_views.resume_export, name="resume-export"),
+    path(
+        "resumes/<int:pk>/export/previews/",
+        export_views.resume_export_previews,
+        name="resume-export-previews",
+    ),
+    path("resumes/<int:pk>/preview/<slug:template>/", export_views.resume_preview, name="resume-preview"),
+    path("integrations/", integrations_views.integrations, name="integrations"),
+    path("integrations/<int:pk>/", integrations_views.integration_detail, name="integration-detail"),
+    path(
+        "integrations/<int:pk>/deliveries/",
+        integrations_views.integration_deliveries,
+        name="integration-deliveries",
+    ),
+    path(
+        "integrations/<int:pk>/test-event/",
+        integrations_views.integration_test_event,
+        name="integration-test-event",
+    ),
+    path(
+        "integrations/<int:pk>/rotate-secret/",
+        integrations_views.integration_rotate_secret,
+        name="integration-rotate-secret",
+    ),
+    path("integrations/<int:pk>/toggle/", integrations_views.integration_toggle, name="integration-toggle"),
+    path("integrations/<int:pk>/delete/", integrations_views.integration_delete, name="integration-delete"),
 ]
 
 router = SimpleRouter()
+router.register("integrations", integrations_api.IntegrationViewSet, basename="integration")
 router.register("achievements", api.AchievementViewSet, basename="achievement")
 router.register("skills", api.SkillViewSet, basename="skill")
 router.register("resumes", api.ResumeViewSet, basename="resume")
 
-# Mounted under /api/v1/ by resumate/urls.py.
-api_urlpatterns = [*router.urls]
-
-# Export/import and integrations go ahead of the router, whose detail routes
-# would otherwise take "resumes/import/" and "achievements/stats/".
-from resumes.integrations import api as integrations_api  # noqa: E402
-from resumes.integrations import views as integrations_views  # noqa: E402
-
-from . import export_api, export_views  # noqa: E402
-
-api_urlpatterns = export_api.urlpatterns + integrations_api.urlpatterns + api_urlpatterns
-urlpatterns = export_views.urlpatterns + urlpatterns + integrations_views.urlpatterns
+# Mounted under /api/v1/ by resumate/urls.py. The fixed paths go ahead of the
+# router, whose detail routes would otherwise take "resumes/import/" and
+# "achievements/stats/".
+api_urlpatterns = [
+    path("resumes/import/", export_api.ResumeImportView.as_view(), name="resume-import"),
+    path("resumes/<int:pk>/pdf/", export_api.ResumePDFView.as_view(), name="resume-pdf"),
+    path(
+        "resumes/<int:pk>/json-resume/",
+        export_api.ResumeJSONResumeView.as_view(),
+        name="resume-json-resume",
+    ),
+    path("resumes/<int:pk>/markdown/", export_api.ResumeMarkdownView.as_view(), name="resume-markdown"),
+    path("achievements/stats/", integrations_api.AchievementStatsView.as_view(), name="achievement-stats"),
+    path("hooks/<uuid:hook_id>/", integrations_api.WebhookView.as_view(), name="integrations-hook"),
+    *router.urls,
+]

@@ -9,16 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
+from resumate.web import add_service_errors, is_htmx
+
 from . import selectors, services
-from .forms import AchievementForm, ResumeForm, add_service_errors
+from .forms import AchievementForm, ResumeForm
 from .models import Achievement, AchievementType, Resume
 
 # Tells the preview panel to reload itself (see hx-trigger in achievements.html).
 REBUILT = {"HX-Trigger": "resume-rebuilt"}
-
-
-def _is_htmx(request):
-    return request.headers.get("HX-Request") == "true"
 
 
 def _owned_achievement(request, pk):
@@ -81,16 +79,16 @@ def achievement_form(request, pk=None):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                if _is_htmx(request):
+                if is_htmx(request):
                     response = render(request, "resumes/_achievement_row.html", {"achievement": achievement})
                     response["HX-Trigger"] = REBUILT["HX-Trigger"]
                     return response
                 messages.success(request, f"Saved “{achievement.title}”; your resume is rebuilt.")
                 return redirect("resumes:achievements")
         # htmx only swaps 2xx answers; a plain form post gets an honest 400.
-        status = 200 if _is_htmx(request) else 400
+        status = 200 if is_htmx(request) else 400
     context = {"form": form, "achievement": achievement}
-    template = "resumes/_achievement_form.html" if _is_htmx(request) else "resumes/achievement_form_page.html"
+    template = "resumes/_achievement_form.html" if is_htmx(request) else "resumes/achievement_form_page.html"
     return render(request, template, context, status=status)
 
 
@@ -100,7 +98,7 @@ def achievement_delete(request, pk):
     achievement = _owned_achievement(request, pk)
     title = achievement.title
     services.achievement_delete(achievement=achievement)
-    if _is_htmx(request):
+    if is_htmx(request):
         return HttpResponse("", headers=REBUILT)
     messages.success(request, f"Deleted “{title}”.")
     return redirect("resumes:achievements")

@@ -9,17 +9,13 @@ from importlib import import_module
 from pathlib import Path
 
 import django
+from django.apps import apps
+from django.conf import settings
+from django.db import connection
+from django.test.utils import setup_test_environment
+from django.utils.module_loading import module_has_submodule
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resumate.settings")
-django.setup()
-
-from django.apps import apps  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-from django.utils.module_loading import module_has_submodule  # noqa: E402
-
-OUTPUT = Path(settings.BASE_DIR) / "docs" / "BENCHMARKS.md"
+OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "BENCHMARKS.md"
 
 
 def machine():
@@ -89,4 +85,6 @@ def main(selected):
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resumate.settings")
+    django.setup()
     main(set(sys.argv[1:]))

@@ -13,6 +13,15 @@ def test_unknown_api_url_is_a_json_404(api_client):
     assert response.json() == {"detail": "Not found.", "code": "not_found"}
 
 
+@pytest.mark.parametrize("path", ["/api/v1/no-such-thing/", "/api/nothing", "/api/v1/resumes/99999999/"])
+def test_unknown_api_url_is_a_json_404_with_debug_on_too(api_client, settings, path):
+    settings.DEBUG = True
+    response = api_client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "not_found"
+
+
 def test_unknown_page_outside_the_api_is_html(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404

@@ -1,11 +1,6 @@
-"""Integrations API, the public webhook endpoint and achievement statistics.
-
-``urlpatterns`` here are prepended to the resumes API routes, so
-``achievements/stats/`` is matched before the achievements router's detail route.
-"""
+"""Integrations API, the public webhook endpoint and achievement statistics."""
 
 import django_filters
-from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -13,11 +8,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
-
-from resumate.api import error_response
 
 from . import selectors, services
 from .models import DeliveryStatus, Integration
@@ -163,9 +155,10 @@ class WebhookView(APIView):
                 content_type=request.content_type or "",
             )
         except services.DeliveryRejected as rejected:
+            # Refusals that may be an attack are logged; the handler renders the error.
             if rejected.status in (401, 413):
                 services.log_rejection(rejected.code, hook_id=hook_id, client=_client(request))
-            return error_response(rejected.detail, rejected.code, rejected.status)
+            raise
         answer = {"status": accepted.outcome, "delivery_id": accepted.delivery_id}
         code = status.HTTP_200_OK if accepted.outcome == "duplicate" else status.HTTP_202_ACCEPTED
         return Response(answer, status=code)
@@ -176,13 +169,3 @@ class AchievementStatsView(APIView):
     def get(self, request):
         """Counts per type, skills per category, months of experience and achievements per year."""
         return Response(AchievementStatsSerializer(achievement_stats(user=request.user)).data)
-
-
-router = SimpleRouter()
-router.register("integrations", IntegrationViewSet, basename="integration")
-
-urlpatterns = [
-    path("achievements/stats/", AchievementStatsView.as_view(), name="achievement-stats"),
-    path("hooks/<uuid:hook_id>/", WebhookView.as_view(), name="integrations-hook"),
-    *router.urls,
-]

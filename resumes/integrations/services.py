@@ -19,11 +19,13 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 from rest_framework.exceptions import ValidationError
 
+from resumate.exceptions import ApplicationError
 from resumes.models import Achievement
 
 from . import signatures
 from .models import DeliveryStatus, Integration, WebhookLog
 from .platforms import Change, PayloadError, get_platform
+from .tasks import process_webhook
 
 logger = logging.getLogger(__name__)
 
@@ -37,12 +39,11 @@ def max_body_bytes() -> int:
     return getattr(settings, "WEBHOOK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)
 
 
-class DeliveryRejected(Exception):
+class DeliveryRejected(ApplicationError):
     """A delivery refused before anything is stored; ``status`` is the HTTP answer."""
 
     def __init__(self, status: int, code: str, detail: str):
-        super().__init__(detail)
-        self.status, self.code, self.detail = status, code, detail
+        super().__init__(detail, code, status)
 
 
 @dataclass(frozen=True)
@@ -162,8 +163,6 @@ def delivery_accept(
 
 
 def _queue(log_id: int) -> None:
-    from .tasks import process_webhook
-
     try:
         process_webhook.delay(log_id)
     except KombuOperationalError:

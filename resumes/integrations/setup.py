@@ -2,23 +2,7 @@
 
 from accounts.registry import register_dashboard_panel, register_user_data
 
-from .stats import achievement_stats, per_year_chart
-
-
-def stats_panel(request) -> dict:
-    from resumes.models import AchievementType
-
-    stats = achievement_stats(user=request.user)
-    months = stats["experience_months"]
-    years, rest = divmod(months, 12)
-    parts = [f"{years} yr" if years else "", f"{rest} mo" if rest or not years else ""]
-    labels = dict(AchievementType.choices)
-    return {
-        "stats": stats,
-        "chart": per_year_chart(stats["per_year"]),
-        "experience_years": " ".join(p for p in parts if p),
-        "types": [(labels[t], n) for t, n in stats["by_type"].items() if n],
-    }
+from .panels import stats_panel
 
 
 def connect() -> None:

@@ -1,10 +1,9 @@
 from celery import shared_task
 from django.db import IntegrityError, OperationalError
 
-from . import services
-
 
 @shared_task(
+    name="resumes.integrations.tasks.process_webhook",
     acks_late=True,
     # Transient: a lost connection, or a concurrent delivery that created the same achievement first
     # (the retry then finds it and updates it).
@@ -15,5 +14,8 @@ from . import services
 )
 def process_webhook(log_id: int) -> str | None:
     """Process one received webhook delivery; safe to run again (idempotent on the log)."""
-    log = services.delivery_process(log_id=log_id)
+    # Imported here: the services module queues this task, so it imports this module first.
+    from .services import delivery_process
+
+    log = delivery_process(log_id=log_id)
     return log.status if log else None

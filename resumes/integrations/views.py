@@ -5,9 +5,11 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.exceptions import ValidationError
+
+from resumate.web import is_htmx
 
 from . import selectors, services
 from .forms import IntegrationForm
@@ -76,7 +78,7 @@ def integration_test_event(request, pk):
             request, "The secret can no longer be read (the server key changed): generate a new one."
         )
         return redirect("resumes:integration-detail", pk=pk)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return _deliveries(request, integration)  # the refreshed list, swapped in by htmx
     messages.success(request, "Test event sent.")
     return redirect("resumes:integration-detail", pk=pk)
@@ -109,14 +111,3 @@ def integration_delete(request, pk):
     services.integration_delete(integration=integration)
     messages.success(request, f"“{integration.name}” disconnected; its achievements stay.")
     return redirect(reverse("resumes:integrations"))
-
-
-urlpatterns = [
-    path("integrations/", integrations, name="integrations"),
-    path("integrations/<int:pk>/", integration_detail, name="integration-detail"),
-    path("integrations/<int:pk>/deliveries/", integration_deliveries, name="integration-deliveries"),
-    path("integrations/<int:pk>/test-event/", integration_test_event, name="integration-test-event"),
-    path("integrations/<int:pk>/rotate-secret/", integration_rotate_secret, name="integration-rotate-secret"),
-    path("integrations/<int:pk>/toggle/", integration_toggle, name="integration-toggle"),
-    path("integrations/<int:pk>/delete/", integration_delete, name="integration-delete"),
-]

@@ -2,35 +2,17 @@
 
 import copy
 import json
-from functools import cache
 from pathlib import Path
 
-from django.conf import settings
-
-
-@cache
-def jsonresume_dir() -> Path:
-    """``../shared/data/jsonresume`` beside the repository (as CI lays it out).
-
-    A developer worktree sits one level deeper (``wt/issue-N``), so the
-    folder two levels up is tried second.
-    """
-    root = Path(settings.BASE_DIR)
-    for base in (root.parent, root.parent.parent):
-        folder = base / "shared" / "data" / "jsonresume"
-        if (folder / "schema.json").is_file():
-            return folder
-    raise FileNotFoundError(
-        "../shared/data/jsonresume/ (the official JSON Resume schema and sample) is missing"
-    )
+FIXTURES = Path(__file__).parent / "fixtures" / "jsonresume"
 
 
 def official_schema() -> dict:
-    return json.loads((jsonresume_dir() / "schema.json").read_text(encoding="utf-8"))
+    return json.loads((FIXTURES / "schema.json").read_text(encoding="utf-8"))
 
 
 def official_sample() -> dict:
-    return json.loads((jsonresume_dir() / "sample.resume.json").read_text(encoding="utf-8"))
+    return json.loads((FIXTURES / "sample.resume.json").read_text(encoding="utf-8"))
 
 
 # Latin with diacritics, Cyrillic and Greek, each in names and in running text.

@@ -79,7 +79,7 @@ def test_seed_demo_adds_varied_achievements_once(commit):
     commit(call_command, "seed_demo", stdout=StringIO())
     commit(call_command, "seed_demo", stdout=StringIO())
     demo = User.objects.get(username="demo")
-    # Typed ones only: the demo integrations (issue 10) add achievements of their own.
+    # Typed ones only: the demo integrations add achievements of their own.
     rows = Achievement.objects.filter(user=demo, source_integration__isnull=True)
     assert rows.count() == 10
     assert rows.values("type").distinct().count() == 9

@@ -4,9 +4,7 @@ Mounted before the resumes router (see the end of ``resumes/urls.py``) so
 ``resumes/import/`` is not taken for a resume id.
 """
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path
 from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
@@ -17,12 +15,13 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from .exporters import export_filename
-from .exporters.json_resume import to_json_resume
-from .exporters.markdown import to_markdown
-from .exporters.pdf import DEFAULT_PAPER, DEFAULT_TEMPLATE, PAPERS, TEMPLATES, UnknownOption, cached_pdf
-from .importers import import_json_resume
-from .models import Resume
+from ..importers import import_json_resume
+from ..models import Resume
+from . import export_filename
+from .downloads import file_response, pdf_response
+from .json_resume import to_json_resume
+from .markdown import to_markdown
+from .pdf import DEFAULT_PAPER, DEFAULT_TEMPLATE, PAPERS, TEMPLATES, UnknownOption
 
 ERROR_RESPONSES = {
     400: OpenApiResponse(description="Unknown template or paper."),
@@ -43,28 +42,6 @@ class FirstRendererNegotiation(BaseContentNegotiation):
 def user_resume(request, pk) -> Resume:
     """The requester's resume; anyone else's is a 404."""
     return get_object_or_404(Resume.objects.filter(user=request.user), pk=pk)
-
-
-def file_response(body, *, content_type: str, filename: str, extra_headers=None) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    for key, value in (extra_headers or {}).items():
-        response[key] = value
-    return response
-
-
-def pdf_response(resume, *, template: str, paper: str) -> HttpResponse:
-    """The PDF as a download, from the cache when this content was rendered before.
-
-    Raises ``UnknownOption`` for a template or paper the exporter does not know.
-    """
-    pdf, hit = cached_pdf(resume, template=template, paper=paper)
-    return file_response(
-        pdf,
-        content_type="application/pdf",
-        filename=export_filename(resume, "pdf").replace("-resume.pdf", f"-resume-{template}-{paper}.pdf"),
-        extra_headers={"X-Cache-Status": "HIT" if hit else "MISS"},
-    )
 
 
 class ResumePDFView(APIView):
@@ -156,11 +133,3 @@ class ResumeImportView(APIView):
             "skills": result.skills,
         }
         return Response(body, status=status.HTTP_201_CREATED)
-
-
-urlpatterns = [
-    path("resumes/import/", ResumeImportView.as_view(), name="resume-import"),
-    path("resumes/<int:pk>/pdf/", ResumePDFView.as_view(), name="resume-pdf"),
-    path("resumes/<int:pk>/json-resume/", ResumeJSONResumeView.as_view(), name="resume-json-resume"),
-    path("resumes/<int:pk>/markdown/", ResumeMarkdownView.as_view(), name="resume-markdown"),
-]

@@ -7,18 +7,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.exceptions import ValidationError
 
-from .export_api import file_response, pdf_response
-from .exporters import export_filename
-from .exporters.json_resume import to_json_resume
-from .exporters.markdown import to_markdown
-from .exporters.pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, render_html
-from .importers import import_json_resume
-from .models import Resume
+from ..importers import import_json_resume
+from ..models import Resume
+from . import export_filename
+from .downloads import file_response, pdf_response
+from .json_resume import to_json_resume
+from .markdown import to_markdown
+from .pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, render_html
 
 FORMATS = {"pdf": "PDF", "json": "JSON Resume", "md": "Markdown"}
 MAX_UPLOAD_BYTES = 1_000_000
@@ -157,11 +157,3 @@ def resume_import(request):
             return redirect("resumes:resume", pk=result.resume.pk)
     status = 400 if form.errors else 200
     return render(request, "resumes/import.html", {"form": form}, status=status)
-
-
-urlpatterns = [
-    path("resumes/import/", resume_import, name="resume-import"),
-    path("resumes/<int:pk>/export/", resume_export, name="resume-export"),
-    path("resumes/<int:pk>/export/previews/", resume_export_previews, name="resume-export-previews"),
-    path("resumes/<int:pk>/preview/<slug:template>/", resume_preview, name="resume-preview"),
-]

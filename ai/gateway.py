@@ -2,7 +2,7 @@
 
 ``complete()`` is what every feature calls. A caller may rely on:
 
-- anonymous use of a ``login_required`` model raises ``NotAuthenticated`` (401);
+- anonymous use of a ``login_required`` model raises ``LoginRequired`` (401);
 - one request counts once against the requested model's daily limit for the
   user (or the client address); over it, ``DailyLimitExceeded`` (429);
 - answers are cached for ``AI_RESPONSE_CACHE_SECONDS`` by model + prompt;
@@ -23,10 +23,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from rest_framework import status
-from rest_framework.exceptions import APIException, NotAuthenticated
 
 from . import limits
+from .exceptions import DailyLimitExceeded, LoginRequired, ModelUnavailable
 from .models import AIModel, AIRequest, AIRequestStatus, APIProvider
 from .prompts import Prompt
 from .providers import PROVIDERS, Completion, ProviderError
@@ -36,34 +35,6 @@ logger = logging.getLogger(__name__)
 MAX_CHAIN = 4
 # Time kept back for the fallback chain when the first model is slow.
 FALLBACK_RESERVE_SECONDS = 3.0
-
-
-class AIError(APIException):
-    """An AI failure a client should see as JSON; ``extra`` joins the error body."""
-
-    extra: dict = {}
-    headers: dict = {}
-
-
-class ModelUnavailable(AIError):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_code = "ai_unavailable"
-    default_detail = "No AI model could answer right now. Try again later or pick another model."
-
-    def __init__(self, detail=None, *, attempted=()):
-        super().__init__(detail)
-        self.extra = {"attempted": list(attempted)}
-        self.headers = {"Retry-After": "30"}
-
-
-class DailyLimitExceeded(AIError):
-    status_code = status.HTTP_429_TOO_MANY_REQUESTS
-    default_code = "ai_daily_limit"
-
-    def __init__(self, *, model: AIModel, retry_after: int):
-        super().__init__(f"Daily limit of {model.daily_limit} requests to {model.display_name} reached.")
-        self.extra = {"model": model.display_name, "limit": model.daily_limit, "remaining": 0}
-        self.headers = {"Retry-After": str(retry_after)}
 
 
 @dataclass
@@ -110,7 +81,7 @@ def complete(
     if user is not None and not user.is_authenticated:
         user = None
     if model.login_required and user is None:
-        raise NotAuthenticated(f"{model.display_name} is available to signed-in users only.")
+        raise LoginRequired(model=model)
     subject = limits.quota_subject(user=user, client_ip=client_ip)
     if not limits.quota_take(model, subject):
         raise DailyLimitExceeded(model=model, retry_after=limits.seconds_until_midnight())
