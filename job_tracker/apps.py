@@ -51,4 +51,4 @@ class JobTrackerConfig(AppConfig):
             job_panels.recommendations_panel_context,
             order=40,
         )
-        register_dashboard_panel("job_tracker/reports/_panel.html", report_panels.dashboard_panel, order=60)
+        register_dashboard_panel("job_tracker/reports/_panel.html", report_panels.dashboard_panel, order=50)
