@@ -12,8 +12,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
+from job_tracker.applications.services import application_update
 from job_tracker.models import JobApplication
-from job_tracker.services import application_update
 from resumes.content import validate_content
 from resumes.models import Resume
 from resumes.services import resume_create

@@ -6,26 +6,33 @@ class JobTrackerConfig(AppConfig):
     verbose_name = "Job tracker"
 
     def ready(self):
-        self._ready_applications()
-        self._ready_jobs()
-        self._ready_reports()
-
-    def _ready_applications(self):
-        """Job applications (issue 6): example-cache signals, owned data, dashboard panel."""
+        # Imported here: the rooms' modules need the app registry to be ready.
         from django.db.models.signals import post_delete, post_init, post_save
 
         from accounts.registry import register_dashboard_panel, register_user_data
 
-        from . import signals, views
-        from .models import ApplicationEvent, JobApplication
+        from .applications import panels as application_panels
+        from .applications import signals as application_signals
+        from .jobs import panels as job_panels
+        from .models import ApplicationEvent, JobApplication, WeeklyReport
+        from .reports import panels as report_panels
 
-        post_init.connect(signals.remember_example_flag, sender=JobApplication, dispatch_uid="jt_app_init")
+        # Applications: the cached public example list follows every example row's change.
+        post_init.connect(
+            application_signals.remember_example_flag, sender=JobApplication, dispatch_uid="jt_app_init"
+        )
         post_save.connect(
-            signals.invalidate_examples_on_save, sender=JobApplication, dispatch_uid="jt_app_examples_save"
+            application_signals.invalidate_examples_on_save,
+            sender=JobApplication,
+            dispatch_uid="jt_app_examples_save",
         )
         post_delete.connect(
-            signals.invalidate_examples_on_delete, sender=JobApplication, dispatch_uid="jt_app_examples_del"
+            application_signals.invalidate_examples_on_delete,
+            sender=JobApplication,
+            dispatch_uid="jt_app_examples_del",
         )
+
+        # Rows each user owns, for the data export and account erasure.
         # all_objects: soft-deleted applications are still the user's data.
         register_user_data(
             "job_tracker.jobapplication", lambda user: JobApplication.all_objects.filter(user=user)
@@ -33,22 +40,15 @@ class JobTrackerConfig(AppConfig):
         register_user_data(
             "job_tracker.applicationevent", lambda user: ApplicationEvent.objects.filter(user=user)
         )
+        register_user_data("job_tracker.weeklyreport", lambda user: WeeklyReport.objects.filter(user=user))
+
+        # Dashboard panels: applications, then matching postings, then the weekly report.
         register_dashboard_panel(
-            "job_tracker/applications/_panel.html", views.applications_panel_context, order=30
+            "job_tracker/applications/_panel.html", application_panels.applications_panel_context, order=30
         )
-
-    def _ready_jobs(self):
-        """Scraped jobs (issue 7): recommendations on the dashboard."""
-        from accounts.registry import register_dashboard_panel
-
-        from . import jobs_views
-
         register_dashboard_panel(
-            "job_tracker/jobs/_recommendations_panel.html", jobs_views.recommendations_panel_context, order=40
+            "job_tracker/jobs/_recommendations_panel.html",
+            job_panels.recommendations_panel_context,
+            order=40,
         )
-
-    def _ready_reports(self):
-        """Weekly reports (issue 8): owned data and the dashboard panel."""
-        from .reports.registry import register_reports
-
-        register_reports()
+        register_dashboard_panel("job_tracker/reports/_panel.html", report_panels.dashboard_panel, order=50)

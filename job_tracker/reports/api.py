@@ -1,4 +1,3 @@
-import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
@@ -7,16 +6,8 @@ from rest_framework.response import Response
 from job_tracker.models import WeeklyReport
 
 from . import selectors
+from .filters import WeeklyReportFilter
 from .serializers import WeeklyReportSerializer
-
-
-class WeeklyReportFilter(django_filters.FilterSet):
-    week_from = django_filters.DateFilter(field_name="week_start", lookup_expr="gte")
-    week_to = django_filters.DateFilter(field_name="week_start", lookup_expr="lte")
-
-    class Meta:
-        model = WeeklyReport
-        fields = ("week_start",)
 
 
 class WeeklyReportListView(generics.ListAPIView):

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
-from job_tracker.matching import build_profile
+from job_tracker.jobs.matching import build_profile
 from job_tracker.models import ApplicationEvent, JobApplication, WeeklyReport
 from resumate.bench import Result
 

@@ -5,7 +5,8 @@ Idempotent: reports are upserted per (user, week); nothing is e-mailed.
 
 from datetime import timedelta
 
-from ..models import WeeklyReport
+from job_tracker.models import WeeklyReport
+
 from .metrics import TREND_WEEKS
 from .services import generate_weekly_reports, report_users
 from .weeks import previous_week_start, zone

@@ -1,10 +1,10 @@
 """postings_matched: postings first seen in the user's week that fit their resume.
 
-Scored with the shared matcher (``job_tracker.matching``); profiles for the
+Scored with the shared matcher (``job_tracker.jobs.matching``); profiles for the
 whole batch come from ``build_profiles`` in two queries.
 """
 
-from job_tracker.matching import build_profiles, score_posting
+from job_tracker.jobs.matching import build_profiles, score_posting
 from job_tracker.models import JobPosting
 
 # A posting "matches" at this score (0-100) or above: e.g. every required skill, or

@@ -1,4 +1,4 @@
-"""Reports page, the one-click unsubscribe page and the dashboard panel."""
+"""Reports page and the one-click unsubscribe page."""
 
 from datetime import date
 
@@ -61,7 +61,3 @@ def unsubscribe(request, token):
             user.save(update_fields=["weekly_report_emails"])
         done = True
     return render(request, "job_tracker/reports/unsubscribe.html", {"done": done, "account": user})
-
-
-def dashboard_panel(request):
-    return {"report": selectors.latest_report(user=request.user)}

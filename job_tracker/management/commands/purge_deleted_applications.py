@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from job_tracker import services
+from job_tracker.applications import services
 
 
 class Command(BaseCommand):

@@ -3,9 +3,15 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from job_tracker.ingestion import STATUS_FAILED, STATUS_SKIPPED, min_interval, source_is_due, source_scrape
+from job_tracker.jobs.services import (
+    STATUS_FAILED,
+    STATUS_SKIPPED,
+    min_interval,
+    source_is_due,
+    source_scrape,
+)
+from job_tracker.jobs.tasks import scrape_source
 from job_tracker.models import JobSource
-from job_tracker.tasks import scrape_source
 
 COUNTS = ("fetched", "created", "updated", "deactivated", "skipped")
 

@@ -1,0 +1,53 @@
+"""Application forms for the pages; saving goes through the application services."""
+
+from django import forms
+
+from job_tracker.models import ApplicationStatus, JobApplication
+from resumes.models import Resume
+
+
+class ApplicationForm(forms.ModelForm):
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="Posting URL")
+    status_note = forms.CharField(
+        required=False, max_length=500, label="Note on the status change", help_text="Kept in the history."
+    )
+
+    class Meta:
+        model = JobApplication
+        fields = [
+            "job_title",
+            "company_name",
+            "location",
+            "url",
+            "salary",
+            "date_applied",
+            "status",
+            "resume_used",
+            "original_job_description",
+            "notes",
+        ]
+        widgets = {
+            "date_applied": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "original_job_description": forms.Textarea(attrs={"rows": 6}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resume_used"].queryset = Resume.objects.filter(user=user)
+        self.fields["resume_used"].label = "Resume used"
+
+    def service_fields(self) -> dict:
+        """cleaned_data as keyword arguments for the create / update services."""
+        data = dict(self.cleaned_data)
+        data["note"] = data.pop("status_note", "")
+        return data
+
+
+class MoveForm(forms.Form):
+    status = forms.ChoiceField(choices=ApplicationStatus.choices)
+    note = forms.CharField(required=False, max_length=500)
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))

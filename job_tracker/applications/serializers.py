@@ -1,0 +1,82 @@
+"""Shapes of job applications and their history in the API; writes go through services."""
+
+from rest_framework import serializers
+
+from job_tracker.models import ApplicationEvent, JobApplication, JobPosting
+from resumes.models import Resume
+
+
+class OwnResumeField(serializers.PrimaryKeyRelatedField):
+    """A resume id that must belong to the requesting user (anyone else's reads as absent)."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:
+            return Resume.objects.none()
+        return Resume.objects.filter(user=request.user)
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    resume_used = OwnResumeField(required=False, allow_null=True)
+    job_posting = serializers.PrimaryKeyRelatedField(
+        queryset=JobPosting.objects.all(), required=False, allow_null=True
+    )
+    status_note = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        help_text="Kept on the status event.",
+    )
+
+    class Meta:
+        model = JobApplication
+        fields = [
+            "id",
+            "job_title",
+            "company_name",
+            "location",
+            "url",
+            "original_job_description",
+            "salary",
+            "date_applied",
+            "status",
+            "status_note",
+            "notes",
+            "cover_letter",
+            "resume_used",
+            "job_posting",
+            "is_example",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "is_example", "created_at", "updated_at"]
+
+
+class ApplicationEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApplicationEvent
+        fields = ["id", "from_status", "to_status", "note", "created_at"]
+        read_only_fields = fields
+
+
+class ExampleApplicationSerializer(serializers.ModelSerializer):
+    """Public view of an example: no owner, resume or posting links."""
+
+    class Meta:
+        model = JobApplication
+        fields = [
+            "id",
+            "job_title",
+            "company_name",
+            "location",
+            "url",
+            "original_job_description",
+            "salary",
+            "date_applied",
+            "status",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields

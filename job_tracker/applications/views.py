@@ -1,0 +1,189 @@
+"""Server-rendered application pages: kanban board, list, detail, recently deleted."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.html import format_html_join
+from django.views.decorators.http import require_POST
+from rest_framework.exceptions import ValidationError
+
+from job_tracker.models import ApplicationStatus
+
+from . import selectors, services
+from .filters import ApplicationPageFilter
+from .forms import ApplicationForm, MoveForm, NotesForm
+
+PAGE_SIZE = 25
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    """Service field errors shown next to the form's fields."""
+    detail = exc.detail if isinstance(exc.detail, dict) else {None: exc.detail}
+    for field, errors in detail.items():
+        target = field if field in form.fields else None
+        for error in errors if isinstance(errors, list) else [errors]:
+            form.add_error(target, str(error))
+
+
+def _board_context(user, **extra) -> dict:
+    columns = selectors.application_board(user=user)
+    for column in columns:
+        # Every card in a column shares its status, so its <option>s render once per column.
+        column["options"] = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (value, " selected" if value == column["status"] else "", label)
+                for value, label in ApplicationStatus.choices
+            ),
+        )
+    return {"columns": columns, **extra}
+
+
+@login_required
+def board(request):
+    return render(request, "job_tracker/applications/board.html", _board_context(request.user))
+
+
+@login_required
+@require_POST
+def application_move(request, pk):
+    """Move a card to another column; htmx gets the board back, plain forms a redirect."""
+    application = selectors.application_get(user=request.user, pk=pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        if _is_htmx(request):
+            context = _board_context(request.user, error="Unknown status.")
+            return render(request, "job_tracker/applications/_board.html", context, status=400)
+        messages.error(request, "Unknown status.")
+        return redirect("job_tracker:board")
+    event = services.application_change_status(
+        application=application, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
+    )
+    if _is_htmx(request):
+        context = _board_context(request.user, moved=application if event else None)
+        return render(request, "job_tracker/applications/_board.html", context)
+    if event:
+        messages.success(request, f"{application} moved to {application.get_status_display()}.")
+    if request.POST.get("next") == "detail":
+        return redirect("job_tracker:application", pk=application.pk)
+    return redirect("job_tracker:board")
+
+
+@login_required
+def application_list(request):
+    filterset = ApplicationPageFilter(request.GET, queryset=selectors.application_list(user=request.user))
+    valid = filterset.is_valid()
+    queryset = filterset.qs if valid else filterset.queryset.none()
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    return render(request, "job_tracker/applications/list.html", context, status=200 if valid else 400)
+
+
+@login_required
+def application_detail(request, pk):
+    application = selectors.application_get(user=request.user, pk=pk)
+    context = {
+        "application": application,
+        "events": selectors.application_events(application=application),
+        "notes_form": NotesForm(initial={"notes": application.notes}),
+        "statuses": ApplicationStatus.choices,
+    }
+    return render(request, "job_tracker/applications/detail.html", context)
+
+
+@login_required
+@require_POST
+def application_notes(request, pk):
+    """Save notes inline (htmx) from the detail page."""
+    application = selectors.application_get(user=request.user, pk=pk)
+    form = NotesForm(request.POST)
+    saved = False
+    if form.is_valid():
+        services.application_update(application=application, notes=form.cleaned_data["notes"])
+        saved = True
+    if not _is_htmx(request):
+        return redirect("job_tracker:application", pk=application.pk)
+    context = {"application": application, "notes_form": form, "saved": saved}
+    return render(request, "job_tracker/applications/_notes.html", context, status=200 if saved else 400)
+
+
+def _save_form(request, form, *, application=None):
+    """Run the service for a valid form; returns the application or None (errors added to the form)."""
+    try:
+        if application is None:
+            return services.application_create(user=request.user, **form.service_fields())
+        return services.application_update(application=application, **form.service_fields())
+    except ValidationError as exc:
+        _add_errors(form, exc)
+        return None
+
+
+@login_required
+def application_create(request):
+    form = ApplicationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        application = _save_form(request, form)
+        if application:
+            messages.success(request, f"Added {application}.")
+            return redirect("job_tracker:application", pk=application.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "job_tracker/applications/form.html", {"form": form}, status=status)
+
+
+@login_required
+def application_edit(request, pk):
+    # The form mutates its instance while validating; the service gets an untouched copy
+    # so it can see the status change and record it.
+    form = ApplicationForm(
+        request.POST or None, instance=selectors.application_get(user=request.user, pk=pk), user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        application = _save_form(
+            request, form, application=selectors.application_get(user=request.user, pk=pk)
+        )
+        if application:
+            messages.success(request, "Saved.")
+            return redirect("job_tracker:application", pk=application.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "job_tracker/applications/form.html",
+        {"form": form, "application": form.instance},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def application_delete(request, pk):
+    application = services.application_soft_delete(
+        application=selectors.application_get(user=request.user, pk=pk)
+    )
+    messages.success(request, f"Deleted {application}. You can restore it from Recently deleted.")
+    return redirect("job_tracker:board")
+
+
+@login_required
+def deleted_list(request):
+    page = Paginator(selectors.deleted_application_list(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "job_tracker/applications/deleted.html", {"page": page})
+
+
+@login_required
+@require_POST
+def application_restore(request, pk):
+    application = services.application_restore(
+        application=selectors.deleted_application_get(user=request.user, pk=pk)
+    )
+    messages.success(request, f"Restored {application}.")
+    return redirect("job_tracker:application", pk=application.pk)

@@ -1,0 +1,39 @@
+"""Filters for job postings, shared by the jobs API and the job board page."""
+
+import django_filters
+from django import forms
+
+from job_tracker.models import JobPosting, JobSource, RemoteType
+
+from .search import MAX_QUERY_LENGTH, search_postings
+
+
+class JobPostingFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Search", max_length=MAX_QUERY_LENGTH)
+    location = django_filters.CharFilter(field_name="location", lookup_expr="icontains", max_length=200)
+    remote = django_filters.ChoiceFilter(choices=RemoteType.choices, empty_label="Any")
+    source = django_filters.ModelChoiceFilter(queryset=JobSource.objects.all(), empty_label="Any source")
+    active = django_filters.BooleanFilter(
+        method="filter_active",
+        label="Listed",
+        help_text="Default: only postings still on their board.",
+        widget=forms.Select(choices=[("", "Still listed"), ("false", "No longer listed")]),
+    )
+
+    class Meta:
+        model = JobPosting
+        fields = ["q", "location", "remote", "source", "active"]
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        # Postings gone from their board stay hidden unless asked for.
+        if self.is_bound and self.form.cleaned_data.get("active") is None:
+            queryset = queryset.filter(is_active=True)
+        return queryset
+
+    def filter_q(self, queryset, name, value):
+        return search_postings(queryset, value)
+
+    def filter_active(self, queryset, name, value):
+        return queryset.filter(is_active=value)

@@ -1,0 +1,79 @@
+"""Server-rendered job pages: the job board (search, filters, scores), one posting, track."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from job_tracker.models import JobPosting
+
+from . import selectors
+from .filters import JobPostingFilter
+from .matching import build_profile, score_posting
+from .services import posting_track
+
+PAGE_SIZE = 20
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _cards(user, postings, profile, matches=None):
+    """Template rows: posting, its match, its credit and the user's application made from it."""
+    tracked = selectors.tracked_posting_ids(user=user, posting_ids=[p.pk for p in postings])
+    return [
+        {
+            "posting": posting,
+            "match": (matches or {}).get(posting.pk) or score_posting(profile, posting),
+            "credit": selectors.posting_credit(posting),
+            "application_id": tracked.get(posting.pk),
+        }
+        for posting in postings
+    ]
+
+
+@login_required
+def job_board(request):
+    job_filter = JobPostingFilter(request.GET or {}, queryset=selectors.posting_list(), request=request)
+    queryset = job_filter.qs if job_filter.is_valid() else JobPosting.objects.none()
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    profile = build_profile(user=request.user)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "job_tracker/jobs/board.html",
+        {
+            "filter": job_filter,
+            "page": page,
+            "cards": _cards(request.user, list(page.object_list), profile),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def job_detail(request, pk):
+    posting = selectors.posting_get(pk=pk)
+    (card,) = _cards(request.user, [posting], build_profile(user=request.user))
+    return render(request, "job_tracker/jobs/detail.html", {"card": card, "posting": posting})
+
+
+@login_required
+@require_POST
+def job_track(request, pk):
+    posting = get_object_or_404(JobPosting.objects.select_related("source"), pk=pk)
+    application, created = posting_track(user=request.user, posting=posting)
+    if _is_htmx(request):
+        return render(
+            request,
+            "job_tracker/jobs/_track_button.html",
+            {"posting": posting, "application_id": application.pk, "just_tracked": True},
+        )
+    if created:
+        messages.success(request, f"“{posting.title}” added to your wishlist.")
+    else:
+        messages.info(request, f"“{posting.title}” is already on your board.")
+    return redirect("job_tracker:job", pk=posting.pk)
