@@ -2,32 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.models import ApplicationStatus
+from resumate.web import add_service_errors, is_htmx, paginate
 
 from . import selectors, services
 from .filters import ApplicationPageFilter
 from .forms import ApplicationForm, MoveForm, NotesForm
-
-PAGE_SIZE = 25
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """Service field errors shown next to the form's fields."""
-    detail = exc.detail if isinstance(exc.detail, dict) else {None: exc.detail}
-    for field, errors in detail.items():
-        target = field if field in form.fields else None
-        for error in errors if isinstance(errors, list) else [errors]:
-            form.add_error(target, str(error))
 
 
 def _board_context(user, **extra) -> dict:
@@ -57,7 +42,7 @@ def application_move(request, pk):
     application = selectors.application_get(user=request.user, pk=pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        if _is_htmx(request):
+        if is_htmx(request):
             context = _board_context(request.user, error="Unknown status.")
             return render(request, "job_tracker/applications/_board.html", context, status=400)
         messages.error(request, "Unknown status.")
@@ -65,7 +50,7 @@ def application_move(request, pk):
     event = services.application_change_status(
         application=application, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
     )
-    if _is_htmx(request):
+    if is_htmx(request):
         context = _board_context(request.user, moved=application if event else None)
         return render(request, "job_tracker/applications/_board.html", context)
     if event:
@@ -80,7 +65,7 @@ def application_list(request):
     filterset = ApplicationPageFilter(request.GET, queryset=selectors.application_list(user=request.user))
     valid = filterset.is_valid()
     queryset = filterset.qs if valid else filterset.queryset.none()
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, queryset)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": filterset, "page": page, "query": query.urlencode()}
@@ -109,7 +94,7 @@ def application_notes(request, pk):
     if form.is_valid():
         services.application_update(application=application, notes=form.cleaned_data["notes"])
         saved = True
-    if not _is_htmx(request):
+    if not is_htmx(request):
         return redirect("job_tracker:application", pk=application.pk)
     context = {"application": application, "notes_form": form, "saved": saved}
     return render(request, "job_tracker/applications/_notes.html", context, status=200 if saved else 400)
@@ -122,7 +107,7 @@ def _save_form(request, form, *, application=None):
             return services.application_create(user=request.user, **form.service_fields())
         return services.application_update(application=application, **form.service_fields())
     except ValidationError as exc:
-        _add_errors(form, exc)
+        add_service_errors(form, exc)
         return None
 
 
@@ -173,9 +158,7 @@ def application_delete(request, pk):
 
 @login_required
 def deleted_list(request):
-    page = Paginator(selectors.deleted_application_list(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.deleted_application_list(user=request.user))
     return render(request, "job_tracker/applications/deleted.html", {"page": page})
 
 

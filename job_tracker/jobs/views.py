@@ -2,22 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from job_tracker.models import JobPosting
+from resumate.web import is_htmx, paginate
 
 from . import selectors
 from .filters import JobPostingFilter
 from .matching import build_profile, score_posting
 from .services import posting_track
 
-PAGE_SIZE = 20
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
+JOBS_PER_PAGE = 20
 
 
 def _cards(user, postings, profile, matches=None):
@@ -38,7 +34,7 @@ def _cards(user, postings, profile, matches=None):
 def job_board(request):
     job_filter = JobPostingFilter(request.GET or {}, queryset=selectors.posting_list(), request=request)
     queryset = job_filter.qs if job_filter.is_valid() else JobPosting.objects.none()
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, queryset, JOBS_PER_PAGE)
     profile = build_profile(user=request.user)
     query = request.GET.copy()
     query.pop("page", None)
@@ -66,7 +62,7 @@ def job_detail(request, pk):
 def job_track(request, pk):
     posting = get_object_or_404(JobPosting.objects.select_related("source"), pk=pk)
     application, created = posting_track(user=request.user, posting=posting)
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(
             request,
             "job_tracker/jobs/_track_button.html",
