@@ -140,6 +140,18 @@ def test_security_headers_on_pages_api_static_and_errors(stack):
     assert answers["api"].headers["Content-Type"] == "application/json"
 
 
+def test_only_the_resume_previews_may_be_framed_and_only_by_our_own_pages(stack):
+    with stack.client() as client:
+        preview = client.get("/resumes/1/preview/classic/?paper=a4")
+        export = client.get("/resumes/1/export/")
+    assert preview.headers.get_list("X-Frame-Options") == ["SAMEORIGIN"]
+    assert "frame-ancestors 'self'" in preview.headers["Content-Security-Policy"]
+    assert "script-src 'none'" in preview.headers["Content-Security-Policy"]
+    assert preview.headers.get_list("X-Content-Type-Options") == ["nosniff"]
+    assert export.headers.get_list("X-Frame-Options") == ["DENY"]
+    assert "frame-ancestors 'none'" in export.headers["Content-Security-Policy"]
+
+
 def test_pages_satisfy_the_content_security_policy(stack):
     """script-src/style-src 'self': no inline script, style or handler; only same-origin files."""
     with stack.client() as client:

@@ -1,0 +1,321 @@
+"""Every page fits a 390 px phone and a 1280 px desktop, loads cleanly, and is photographed.
+
+One browser, one signed-in context and one set of realistic data (long
+titles, bare URLs, every pipeline status) serve the whole module; each page at
+each width is its own test. The data is committed (the server runs in its own
+thread) and removed when the module ends.
+
+Screenshots of the main pages go to docs/screenshots/<page>-<width>.png
+(the README shows them).
+"""
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connections
+from django.test import Client
+from pytest_django.live_server_helper import LiveServer
+
+from accounts.tests.factories import UserFactory
+from ai.models import AIModel
+from job_tracker.models import JobSource, WeeklyReport
+from job_tracker.tests.application_factories import JobApplicationFactory
+from job_tracker.tests.jobs_factories import JobPostingFactory, JobSourceFactory
+from resumes.integrations import services as integrations
+from resumes.models import AchievementType, Resume
+from resumes.tests.factories import AchievementFactory, ResumeFactory
+
+from .browser import CHROMIUM, CHROMIUM_ARGS
+
+# Not transactional: the module's data is committed once, outside the tests, and
+# must outlive each of them (a transactional test would flush it).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
+LONG_URL = (
+    "https://credentials.example-university.edu/verify/certificates/2024/ABCDEF0123456789ABCDEF0123456789"
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str  # formatted with the data's ids
+    signed_in: bool = True
+    screenshot: bool = False
+
+
+PAGES = [
+    Page("home", "/", signed_in=False),
+    Page("login", "/login/", signed_in=False),
+    Page("signup", "/signup/", signed_in=False),
+    Page("dashboard", "/dashboard/", screenshot=True),
+    Page("achievements", "/achievements/"),
+    Page("achievement-new", "/achievements/new/"),
+    Page("achievement-edit", "/achievements/{achievement}/edit/"),
+    Page("resumes", "/resumes/"),
+    Page("resume", "/resumes/{resume}/", screenshot=True),
+    Page("resume-edit", "/resumes/{tailored}/edit/"),
+    Page("export", "/resumes/{resume}/export/", screenshot=True),
+    Page("resume-import", "/resumes/import/"),
+    Page("board", "/applications/", screenshot=True),
+    Page("applications", "/applications/list/"),
+    Page("application-new", "/applications/new/"),
+    Page("application", "/applications/{application}/", screenshot=True),
+    Page("application-edit", "/applications/{application}/edit/"),
+    Page("applications-deleted", "/applications/deleted/"),
+    Page("jobs", "/jobs/", screenshot=True),
+    Page("job", "/jobs/{posting}/"),
+    Page("reports", "/reports/", screenshot=True),
+    Page("ai", "/ai/", screenshot=True),
+    Page("ai-generate", "/ai/generate/"),
+    Page("ai-cover-letter", "/ai/cover-letter/"),
+    Page("ai-tailor", "/ai/tailor/"),
+    Page("ai-interview", "/ai/interview/"),
+    Page("integrations", "/integrations/", screenshot=True),
+    Page("integration", "/integrations/{integration}/"),
+    Page("settings", "/settings/"),
+]
+
+
+def _make_data(user, client):
+    """A job seeker a year into the search, with the long words real data has; (source, ids)."""
+    AIModel.objects.get_or_create(
+        display_name="Offline", defaults={"model_name": "offline", "api_provider": "offline"}
+    )
+    achievement = AchievementFactory(
+        user=user,
+        title="Senior platform engineer for the internationalisation and localisation infrastructure",
+        organization="Rheinisch-Westfälische Versicherungsgesellschaft AG",
+        location="Düsseldorf",
+        description=f"Owned the Kubernetes-based deployment pipeline. Write-up: {LONG_URL}",
+        skills=["Python", "Django", "PostgreSQL", "Kubernetes", "Terraform"],
+        highlights=[
+            "Cut p95 latency of the pricing API from 1.8 s to 240 ms",
+            "Migrated 40 services to ContinuousDeploymentPipelineOrchestrator",
+        ],
+        url=LONG_URL,
+    )
+    AchievementFactory(
+        user=user,
+        type=AchievementType.CERTIFICATION,
+        title="AWS Certified Solutions Architect - Professional",
+        organization="Amazon Web Services",
+        start_date=dt.date(2023, 3, 1),
+        end_date=None,
+        url=LONG_URL,
+        skills=["AWS"],
+    )
+    AchievementFactory(
+        user=user,
+        type=AchievementType.DEGREE,
+        title="MSc Computer Science (Distributed Systems)",
+        organization="České vysoké učení technické v Praze",
+        start_date=dt.date(2014, 9, 1),
+        end_date=dt.date(2016, 6, 30),
+    )
+    resume = Resume.objects.get(user=user, is_auto=True)
+    tailored = ResumeFactory(
+        user=user,
+        title="Tailored for Globex: Staff Software Engineer, Developer Productivity",
+        content={**resume.content, "basics": {**resume.content.get("basics", {}), "url": LONG_URL}},
+    )
+
+    source = JobSourceFactory(name="Globex Corporation", identifier="globex-corporation-careers")
+    posting = JobPostingFactory(
+        source=source,
+        title="Staff Software Engineer, Developer Productivity and Continuous Integration Infrastructure",
+        company_name="Globex Corporation",
+        location="Remote (Europe)",
+        description="Build the tools every engineer uses. " * 20,
+        skills_required=["Python", "Kubernetes", "Bazel", "gRPC"],
+        url=f"https://boards.example.com/globex/jobs/{'a1b2c3d4' * 8}",
+    )
+    for n in range(4):
+        JobPostingFactory(source=source, title=f"Backend developer {n}", skills_required=["Python", "Go"])
+
+    statuses = [
+        "wishlist",
+        "applied",
+        "applied",
+        "screening",
+        "interviewing",
+        "offer",
+        "rejected",
+        "withdrawn",
+    ]
+    created = []
+    for n, status in enumerate(statuses):
+        created.append(
+            JobApplicationFactory(
+                user=user,
+                status=status,
+                job_title=f"Principal Site-Reliability Engineer (Observability) {n}",
+                company_name="Aktiengesellschaft für Datenverarbeitung und Kommunikationstechnik",
+                url=f"https://jobs.example.com/postings/{'0123456789abcdef' * 4}",
+                original_job_description="We need someone to own reliability. " * 10,
+                notes=f"Recruiter said to follow up. Portal: {LONG_URL}",
+                date_applied=dt.date(2026, 1, 5 + n),
+                resume_used=resume,
+                job_posting=posting if n == 1 else None,
+            )
+        )
+    application = created[1]
+    deleted = client.post(f"/applications/{created[-1].pk}/delete/")
+    assert deleted.status_code == 302, deleted
+
+    for weeks_ago, sent in enumerate([5, 8, 3, 6]):
+        WeeklyReport.objects.create(
+            user=user,
+            week_start=dt.date(2026, 1, 26) - dt.timedelta(weeks=weeks_ago),
+            applications_sent=sent,
+            responses=2,
+            interviews=1,
+            offers=weeks_ago == 0,
+            response_rate=0.4,
+            interview_rate=0.2,
+            recommendations=[
+                "3 applications sat in applied for over 14 days: follow up with "
+                "Aktiengesellschaft für Datenverarbeitung und Kommunikationstechnik."
+            ],
+        )
+
+    integration, _secret = integrations.integration_create(
+        user=user, platform="generic", name="Credly badges for the Kubernetes community programme"
+    )
+    integrations.send_test_event(integration=integration)
+
+    ids = {
+        "achievement": achievement.pk,
+        "resume": resume.pk,
+        "tailored": tailored.pk,
+        "application": application.pk,
+        "posting": posting.pk,
+        "integration": integration.pk,
+    }
+    return source, ids
+
+
+# What sticks out of the window, so a failure says what to fix: the outermost
+# elements (not those a scrolling box clips; absolute ones escape it) and text runs.
+OFFENDERS = """(limit) => {
+  const out = (r) => r.right > limit + 1;
+  const clipped = (e) => {
+    if (['absolute', 'fixed'].includes(getComputedStyle(e).position)) return false;
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const name = (e) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') || ''}`;
+  const found = [...document.querySelectorAll('body *')]
+    .filter(e => out(e.getBoundingClientRect()) && !clipped(e))
+    .filter(e => !(e.parentElement !== document.body && out(e.parentElement.getBoundingClientRect())))
+    .map(e => `${name(e)} right=${Math.round(e.getBoundingClientRect().right)}`);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if (out(range.getBoundingClientRect()) && !clipped(node.parentElement)) {
+      found.push(`text in ${name(node.parentElement)}: ${node.textContent.trim().slice(0, 40)}`);
+    }
+  }
+  return found.slice(0, 6);
+}"""
+
+
+class Browser:
+    """One tab per (signed in?, width), reused from test to test; each records what went wrong."""
+
+    def __init__(self, contexts):
+        self.contexts = contexts
+        self.tabs = {}
+
+    def open(self, path, *, signed_in, width):
+        if (signed_in, width) not in self.tabs:
+            size = dict(zip(("width", "height"), WIDTHS[width], strict=True))
+            page = self.contexts[signed_in].new_page()
+            page.set_viewport_size(size)
+            page.set_default_timeout(15_000)
+            problems = []
+            page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
+            self.tabs[signed_in, width] = page, problems
+        page, problems = self.tabs[signed_in, width]
+        problems.clear()
+        response = page.goto(path, wait_until="load")
+        assert response.status == 200, f"{path} answered {response.status}"
+        assert response.url.endswith(path), f"{path} redirected to {response.url}"
+        return page, problems
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """(the data's ids, a Browser), shared by the module."""
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    # Not pytest-django's live_server: it would flush the database after every test.
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as monkeypatch:
+        # Playwright's sync API runs an event loop; Django must allow ORM calls beside it.
+        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        user = UserFactory(username="maria_novakova", first_name="Marie", last_name="Nováková")
+        client = Client()
+        client.force_login(user)
+        source = None
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            source, ids = _make_data(user, client)
+            cookie = {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": server.url,
+            }
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+                )
+                contexts = {
+                    signed_in: browser.new_context(base_url=server.url) for signed_in in (True, False)
+                }
+                contexts[True].add_cookies([cookie])
+                try:
+                    yield ids, Browser(contexts)
+                finally:
+                    browser.close()
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            user.delete()
+            if source is not None:
+                JobSource.objects.filter(pk=source.pk).delete()
+            connections.close_all()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("spec", PAGES, ids=[p.name for p in PAGES])
+def test_page_fits_the_window_and_loads_cleanly(site, spec, width):
+    ids, browser = site
+    path = spec.path.format(**ids)
+    page, problems = browser.open(path, signed_in=spec.signed_in, width=width)
+    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    wide = page.evaluate(OFFENDERS, inner_width) if scroll_width > inner_width else []
+    if spec.screenshot:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        name = f"{spec.name}-{WIDTHS[width][0]}.png"
+        page.screenshot(path=SCREENSHOTS / name, full_page=width == "phone")
+    assert scroll_width <= inner_width, (
+        f"{path} is {scroll_width} px wide in a {inner_width} px window: {wide}"
+    )
+    assert problems == []
