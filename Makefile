@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: run test lint format bench migrate clean
+.PHONY: run test lint format bench migrate clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ format: $(VENV)/.dev-installed
 
 test: lint
 	$(BIN)/pytest
+
+# Refresh docs/screenshots/ (the README's pictures) from the layout browser test.
+screenshots: $(VENV)/.dev-installed
+	UPDATE_SCREENSHOTS=1 REQUIRE_BROWSER=1 $(BIN)/pytest resumate/tests/test_browser_layout.py -q
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m resumate.bench

@@ -5,13 +5,16 @@ titles, bare URLs, every pipeline status) serve the whole module; each page at
 each width is its own test. The data is committed (the server runs in its own
 thread) and removed when the module ends.
 
-Screenshots of the main pages go to docs/screenshots/<page>-<width>.png
-(the README shows them).
+Screenshots of the main pages are taken on every run; with
+UPDATE_SCREENSHOTS=1 (``make screenshots``) they replace
+docs/screenshots/<page>-<width>.png, which the README shows. Otherwise they go
+to a temporary folder, so a test run never dirties the checkout.
 """
 
 import datetime as dt
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +27,7 @@ from pytest_django.live_server_helper import LiveServer
 from accounts.tests.factories import UserFactory
 from ai.models import AIModel
 from job_tracker.models import JobSource, WeeklyReport
-from job_tracker.tests.application_factories import JobApplicationFactory
-from job_tracker.tests.jobs_factories import JobPostingFactory, JobSourceFactory
+from job_tracker.tests.factories import JobApplicationFactory, JobPostingFactory, JobSourceFactory
 from resumes.integrations import services as integrations
 from resumes.models import AchievementType, Resume
 from resumes.tests.factories import AchievementFactory, ResumeFactory
@@ -36,7 +38,11 @@ from .browser import CHROMIUM, CHROMIUM_ARGS
 # must outlive each of them (a transactional test would flush it).
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+SCREENSHOTS = (
+    Path(settings.BASE_DIR) / "docs" / "screenshots"
+    if os.environ.get("UPDATE_SCREENSHOTS")
+    else Path(tempfile.gettempdir()) / "resumate-screenshots"
+)
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 LONG_URL = (
     "https://credentials.example-university.edu/verify/certificates/2024/ABCDEF0123456789ABCDEF0123456789"
@@ -315,6 +321,7 @@ def test_page_fits_the_window_and_loads_cleanly(site, spec, width):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         name = f"{spec.name}-{WIDTHS[width][0]}.png"
         page.screenshot(path=SCREENSHOTS / name, full_page=width == "phone")
+        assert (SCREENSHOTS / name).stat().st_size > 0
     assert scroll_width <= inner_width, (
         f"{path} is {scroll_width} px wide in a {inner_width} px window: {wide}"
     )
