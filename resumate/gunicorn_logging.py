@@ -30,8 +30,9 @@ def access_fields(*, resp, req, environ, request_time, instance):
     sent = getattr(resp, "sent", None)
     return {
         "request_id": _header(resp.headers, "x-request-id") or environ.get("HTTP_X_REQUEST_ID") or "-",
-        "method": environ.get("REQUEST_METHOD"),
-        "path": environ.get("PATH_INFO"),
+        # gunicorn's own error answers (a worker that failed to load the app) come with a bare environ.
+        "method": environ.get("REQUEST_METHOD") or getattr(req, "method", None),
+        "path": environ.get("PATH_INFO") or getattr(req, "path", None),
         "query": environ.get("QUERY_STRING") or "",
         "status": int(status),
         "bytes": sent,
