@@ -13,8 +13,17 @@ class JobTrackerConfig(AppConfig):
 
         from .applications import panels as application_panels
         from .applications import signals as application_signals
+        from .followups import panels as followup_panels
         from .jobs import panels as job_panels
-        from .models import ApplicationEvent, JobApplication, WeeklyReport
+        from .models import (
+            ApplicationEvent,
+            Company,
+            Contact,
+            Interview,
+            JobApplication,
+            TrackerSettings,
+            WeeklyReport,
+        )
         from .reports import panels as report_panels
 
         # Applications: the cached public example list follows every example row's change.
@@ -41,6 +50,15 @@ class JobTrackerConfig(AppConfig):
             "job_tracker.applicationevent", lambda user: ApplicationEvent.objects.filter(user=user)
         )
         register_user_data("job_tracker.weeklyreport", lambda user: WeeklyReport.objects.filter(user=user))
+        register_user_data("job_tracker.contact", lambda user: Contact.objects.filter(user=user))
+        register_user_data("job_tracker.interview", lambda user: Interview.objects.filter(user=user))
+        register_user_data("job_tracker.company", lambda user: Company.objects.filter(user=user))
+        # The calendar token is a credential: never in an export.
+        register_user_data(
+            "job_tracker.trackersettings",
+            lambda user: TrackerSettings.objects.filter(user=user),
+            exclude=("calendar_token",),
+        )
 
         # Dashboard panels: applications, then matching postings, then the weekly report.
         register_dashboard_panel(
@@ -52,3 +70,6 @@ class JobTrackerConfig(AppConfig):
             order=40,
         )
         register_dashboard_panel("job_tracker/reports/_panel.html", report_panels.dashboard_panel, order=50)
+        register_dashboard_panel(
+            "job_tracker/followups/_panel.html", followup_panels.follow_up_panel, order=35
+        )

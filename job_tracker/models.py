@@ -1,7 +1,10 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 
@@ -97,6 +100,14 @@ class JobPosting(models.Model):
         return f"{self.title} ({self.company_name})"
 
 
+class ApplicationSource(models.TextChoices):
+    """How the application reached the employer (outcomes compare them)."""
+
+    BOARD = "board", "Job board"
+    REFERRAL = "referral", "Referral"
+    DIRECT = "direct", "Direct"
+
+
 class ActiveApplicationManager(models.Manager):
     """Hides soft-deleted applications."""
 
@@ -124,6 +135,14 @@ class JobApplication(models.Model):
     )
     notes = models.TextField(blank=True)
     cover_letter = models.TextField(blank=True)
+    source = models.CharField(
+        max_length=10, choices=ApplicationSource.choices, default=ApplicationSource.DIRECT
+    )
+    match_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The posting's match score (0-100) when it was tracked."
+    )
+    follow_up_snoozed_until = models.DateField(null=True, blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
     is_deleted = models.BooleanField(default=False)
     deleted_at = models.DateTimeField(null=True, blank=True)
     is_example = models.BooleanField(default=False)
@@ -139,6 +158,12 @@ class JobApplication(models.Model):
         indexes = [
             models.Index(fields=["user", "is_deleted", "status"]),
             models.Index(fields=["is_example", "is_deleted"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(match_score__isnull=True) | Q(match_score__lte=100),
+                name="application_match_score_within_0_100",
+            ),
         ]
 
     def __str__(self):
@@ -203,3 +228,158 @@ class WeeklyReport(models.Model):
 
     def __str__(self):
         return f"{self.user} · week of {self.week_start:%Y-%m-%d}"
+
+
+class TrackerSettings(models.Model):
+    """A user's job tracker preferences and calendar feed secret; absent means every default."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracker_settings"
+    )
+    reminder_hours = models.PositiveSmallIntegerField(
+        default=24, help_text="E-mail a reminder this many hours before an interview."
+    )
+    follow_up_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Suggest a follow-up after this many days in applied without a response."
+    )
+    follow_up_digest = models.BooleanField(
+        default=False, help_text="E-mail the follow-up list every morning."
+    )
+    digest_sent_on = models.DateField(null=True, blank=True, help_text="Local day of the last digest.")
+    # Kept readable (not hashed): the settings page shows the address again, as calendar apps do.
+    # Blank until the user turns the feed on; revoking replaces it.
+    calendar_token = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "tracker settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reminder_hours__gte=1, reminder_hours__lte=336),
+                name="tracker_reminder_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(follow_up_days__gte=1, follow_up_days__lte=90),
+                name="tracker_follow_up_days_range",
+            ),
+            models.UniqueConstraint(
+                fields=["calendar_token"],
+                condition=~Q(calendar_token=""),
+                name="tracker_calendar_token_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Tracker settings of {self.user}"
+
+
+class Company(models.Model):
+    """What the user knows about one employer, matched to applications and postings by name."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="companies")
+    name = models.CharField(max_length=200)
+    website = models.URLField(max_length=500, blank=True)
+    size = models.CharField(max_length=60, blank=True, help_text="Head count or a range, as you know it.")
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "companies"
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint("user", Lower("name"), name="company_name_unique_per_user"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Contact(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, blank=True)
+    company = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    linkedin_url = models.URLField(max_length=500, blank=True)
+    notes = models.TextField(blank=True)
+    applications = models.ManyToManyField(JobApplication, blank=True, related_name="contacts")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["user", "name"])]
+
+    def __str__(self):
+        return self.name
+
+
+class InterviewKind(models.TextChoices):
+    PHONE = "phone", "Phone"
+    VIDEO = "video", "Video"
+    ONSITE = "onsite", "On-site"
+    TECHNICAL = "technical", "Technical"
+    TAKE_HOME = "take_home", "Take-home due"
+
+
+class InterviewStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Interview(models.Model):
+    """One interview (or take-home deadline) of an application; one VEVENT in the user's calendar."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviews")
+    application = models.ForeignKey(JobApplication, on_delete=models.CASCADE, related_name="interviews")
+    kind = models.CharField(max_length=20, choices=InterviewKind.choices, default=InterviewKind.VIDEO)
+    starts_at = models.DateTimeField(help_text="For a take-home: the deadline.")
+    ends_at = models.DateTimeField(null=True, blank=True)
+    time_zone = models.CharField(max_length=64, help_text="IANA name; the calendar shows times in it.")
+    location = models.CharField(max_length=300, blank=True)
+    link = models.URLField(max_length=1000, blank=True)
+    notes = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=InterviewStatus.choices, default=InterviewStatus.SCHEDULED
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="interviews")
+    # The calendar's identity of the event: never changes, while SEQUENCE counts the changes.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0)
+    remind_at = models.DateTimeField(
+        null=True, blank=True, help_text="starts_at minus the user's reminder hours."
+    )
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [
+            models.Index(fields=["application", "starts_at"]),
+            models.Index(
+                fields=["remind_at"],
+                condition=Q(reminder_sent_at__isnull=True),
+                name="interview_due_reminder",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
+                name="interview_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="take_home") | Q(ends_at__isnull=False),
+                name="interview_has_end_unless_take_home",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.application}"
+
+    @property
+    def is_all_day(self) -> bool:
+        return self.kind == InterviewKind.TAKE_HOME

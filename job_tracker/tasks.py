@@ -3,7 +3,18 @@
 The tasks keep their names (``job_tracker.tasks.<name>``), which Beat's stored schedule uses.
 """
 
+from .followups.tasks import send_follow_up_digest, send_follow_up_digests
+from .interviews.tasks import send_interview_reminder, send_interview_reminders
 from .jobs.tasks import scrape_job_sources, scrape_source
 from .reports.tasks import send_weekly_reports, send_weekly_reports_batch
 
-__all__ = ["scrape_job_sources", "scrape_source", "send_weekly_reports", "send_weekly_reports_batch"]
+__all__ = [
+    "scrape_job_sources",
+    "scrape_source",
+    "send_follow_up_digest",
+    "send_follow_up_digests",
+    "send_interview_reminder",
+    "send_interview_reminders",
+    "send_weekly_reports",
+    "send_weekly_reports_batch",
+]

@@ -5,6 +5,11 @@ from rest_framework.routers import SimpleRouter
 
 from .applications import api as applications_api
 from .applications import views as applications_views
+from .contacts import api as contacts_api
+from .contacts import views as contacts_views
+from .followups import views as followups_views
+from .interviews import api as interviews_api
+from .interviews import views as interviews_views
 from .jobs import api as jobs_api
 from .jobs import views as jobs_views
 from .reports import api as reports_api
@@ -15,6 +20,11 @@ app_name = "job_tracker"
 router = SimpleRouter()
 router.register("applications", applications_api.ApplicationViewSet, basename="application")
 router.register("jobs", jobs_api.JobPostingViewSet, basename="job")
+router.register(
+    r"applications/(?P<application_pk>\d+)/interviews", interviews_api.InterviewViewSet, basename="interview"
+)
+router.register("contacts", contacts_api.ContactViewSet, basename="contact")
+router.register("companies", contacts_api.CompanyViewSet, basename="company")
 
 api_urlpatterns = [
     *router.urls,
@@ -25,6 +35,7 @@ api_urlpatterns = [
     ),
     path("reports/weekly/", reports_api.WeeklyReportListView.as_view(), name="weekly-reports"),
     path("reports/weekly/latest/", reports_api.LatestWeeklyReportView.as_view(), name="weekly-report-latest"),
+    path("reports/outcomes/", reports_api.OutcomesView.as_view(), name="outcomes"),
 ]
 
 urlpatterns = [
@@ -40,6 +51,26 @@ urlpatterns = [
     path(
         "applications/<int:pk>/restore/", applications_views.application_restore, name="application-restore"
     ),
+    path("applications/<int:pk>/interviews/new/", interviews_views.interview_add, name="interview-add"),
+    path(
+        "applications/<int:pk>/follow-up/snooze/", followups_views.follow_up_snooze, name="follow-up-snooze"
+    ),
+    path("applications/<int:pk>/follow-up/done/", followups_views.follow_up_done, name="follow-up-done"),
+    path("interviews/<int:pk>/cancel/", interviews_views.interview_cancel, name="interview-cancel"),
+    path("interviews/<int:pk>/delete/", interviews_views.interview_delete, name="interview-delete"),
+    path("interviews/<int:pk>/interview.ics", interviews_views.interview_ics, name="interview-ics"),
+    path("calendar/<str:token>/interviews.ics", interviews_views.calendar_feed, name="calendar-feed"),
+    path("tracker/settings/", followups_views.tracker_settings, name="tracker-settings"),
+    path("tracker/settings/calendar/rotate/", followups_views.calendar_rotate, name="calendar-rotate"),
+    path("tracker/settings/calendar/revoke/", followups_views.calendar_revoke, name="calendar-revoke"),
+    path("contacts/", contacts_views.contact_list, name="contacts"),
+    path("contacts/new/", contacts_views.contact_form, name="contact-create"),
+    path("contacts/<int:pk>/", contacts_views.contact_detail, name="contact"),
+    path("contacts/<int:pk>/edit/", contacts_views.contact_form, name="contact-edit"),
+    path("contacts/<int:pk>/delete/", contacts_views.contact_delete, name="contact-delete"),
+    path("contacts/<int:pk>/vcard/", contacts_views.contact_vcard_download, name="contact-vcard"),
+    path("companies/", contacts_views.company_list, name="companies"),
+    path("companies/<int:pk>/", contacts_views.company_detail, name="company"),
     path("jobs/", jobs_views.job_board, name="jobs"),
     path("jobs/<int:pk>/", jobs_views.job_detail, name="job"),
     path("jobs/<int:pk>/track/", jobs_views.job_track, name="job-track"),

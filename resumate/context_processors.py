@@ -8,6 +8,7 @@ NAVIGATION = [
     ("Applications", "job_tracker:board", True),
     ("Jobs", "job_tracker:jobs", True),
     ("Reports", "job_tracker:reports", True),
+    ("Contacts", "job_tracker:contacts", True),
     ("AI assistant", "ai:assistant", False),
     ("Integrations", "resumes:integrations", True),
 ]

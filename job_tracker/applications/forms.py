@@ -2,7 +2,7 @@
 
 from django import forms
 
-from job_tracker.models import ApplicationStatus, JobApplication
+from job_tracker.models import ApplicationSource, ApplicationStatus, JobApplication
 from resumes.models import Resume
 
 
@@ -22,6 +22,7 @@ class ApplicationForm(forms.ModelForm):
             "salary",
             "date_applied",
             "status",
+            "source",
             "resume_used",
             "original_job_description",
             "notes",
@@ -36,6 +37,11 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["resume_used"].queryset = Resume.objects.filter(user=user)
         self.fields["resume_used"].label = "Resume used"
+        self.fields["source"].required = False  # an older client's form without it keeps the current source
+        self.fields["source"].help_text = "How it reached the employer; reports compare them."
+
+    def clean_source(self):
+        return self.cleaned_data.get("source") or self.instance.source or ApplicationSource.DIRECT
 
     def service_fields(self) -> dict:
         """cleaned_data as keyword arguments for the create / update services."""

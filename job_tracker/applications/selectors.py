@@ -6,6 +6,7 @@ Querysets come with their joins applied so callers get a fixed number of queries
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
+from job_tracker.interviews.selectors import upcoming_by_application
 from job_tracker.models import ApplicationEvent, ApplicationStatus, JobApplication
 
 
@@ -61,7 +62,10 @@ def application_board(*, user) -> list[dict]:
         status: {"status": status, "label": label, "applications": []}
         for status, label in ApplicationStatus.choices
     }
-    for application in application_list(user=user).order_by("-updated_at", "-id"):
+    applications = list(application_list(user=user).order_by("-updated_at", "-id"))
+    upcoming = upcoming_by_application(application_ids=[a.pk for a in applications])
+    for application in applications:
+        application.next_interview = upcoming.get(application.pk)
         columns[application.status]["applications"].append(application)
     return list(columns.values())
 

@@ -46,11 +46,13 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "cover_letter",
             "resume_used",
             "job_posting",
+            "source",
+            "match_score",
             "is_example",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "is_example", "created_at", "updated_at"]
+        read_only_fields = ["id", "match_score", "is_example", "created_at", "updated_at"]
 
 
 class ApplicationEventSerializer(serializers.ModelSerializer):

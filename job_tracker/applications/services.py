@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
+from job_tracker.contacts.services import company_ensure
 from job_tracker.models import ApplicationEvent, ApplicationStatus, JobApplication
 
 # Fields a caller may set; ownership, soft-delete state and timestamps are managed here.
@@ -32,6 +33,8 @@ EDITABLE_FIELDS = frozenset(
         "notes",
         "cover_letter",
         "is_example",
+        "source",
+        "match_score",
     }
 )
 # Statuses that mean the application has been sent; entering one stamps date_applied.
@@ -102,6 +105,7 @@ def application_create(
     _full_clean(application)
     application.save()
     _record_event(application, from_status="", to_status=status, note=note, at=at)
+    company_ensure(user=user, name=application.company_name)
     return application
 
 
@@ -134,10 +138,13 @@ def application_update(
     _check_fields(fields)
     if status is not None:
         _check_status(status)
+    renamed = "company_name" in fields and fields["company_name"] != application.company_name
     for name, value in fields.items():
         setattr(application, name, value)
     _full_clean(application)
     application.save()
+    if renamed:
+        company_ensure(user=application.user, name=application.company_name)
     if status is not None:
         application_change_status(application=application, status=status, note=note)
     return application

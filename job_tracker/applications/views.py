@@ -7,6 +7,8 @@ from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import ValidationError
 
+from job_tracker.contacts import selectors as contact_selectors
+from job_tracker.interviews import selectors as interview_selectors
 from job_tracker.models import ApplicationStatus
 from resumate.web import add_service_errors, is_htmx, paginate
 
@@ -80,6 +82,9 @@ def application_detail(request, pk):
         "events": selectors.application_events(application=application),
         "notes_form": NotesForm(initial={"notes": application.notes}),
         "statuses": ApplicationStatus.choices,
+        "interviews": interview_selectors.interview_list(application=application),
+        "contacts": application.contacts.order_by("name"),
+        "company": contact_selectors.company_for_name(user=request.user, name=application.company_name),
     }
     return render(request, "job_tracker/applications/detail.html", context)
 

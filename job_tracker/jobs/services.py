@@ -16,9 +16,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from job_tracker.applications import services as application_services
-from job_tracker.models import ApplicationStatus, JobApplication, JobPosting, JobSource, JobSourceKind
+from job_tracker.models import (
+    ApplicationSource,
+    ApplicationStatus,
+    JobApplication,
+    JobPosting,
+    JobSource,
+    JobSourceKind,
+)
 from resumes.skills import canonical_skill_name, extract_skills
 
+from .matching import build_profile, score_posting
 from .scraping import FetchResult, NormalizedPosting, ScrapeError, adapter_for
 
 logger = logging.getLogger(__name__)
@@ -277,5 +285,8 @@ def posting_track(*, user, posting: JobPosting) -> tuple[JobApplication, bool]:
         url=posting.url,
         salary=_salary(posting),
         original_job_description=posting.description,
+        source=ApplicationSource.BOARD,
+        # Kept as it was when tracked: outcomes compare what the user saw when deciding to apply.
+        match_score=score_posting(build_profile(user=user), posting).score,
     )
     return application, True

@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
@@ -7,7 +7,8 @@ from job_tracker.models import WeeklyReport
 
 from . import selectors
 from .filters import WeeklyReportFilter
-from .serializers import WeeklyReportSerializer
+from .outcomes import outcomes_for_user
+from .serializers import OutcomesQuerySerializer, OutcomesSerializer, WeeklyReportSerializer
 
 
 class WeeklyReportListView(generics.ListAPIView):
@@ -37,3 +38,28 @@ class LatestWeeklyReportView(generics.GenericAPIView):
         if report is None:
             raise NotFound("No weekly report yet: the first arrives on Monday.")
         return Response(self.get_serializer(report).data)
+
+
+class OutcomesView(generics.GenericAPIView):
+    """Which resume works: outcomes of sent applications per resume, source, match band and weekday."""
+
+    serializer_class = OutcomesSerializer
+    pagination_class = None
+    filter_backends = ()
+
+    @extend_schema(
+        parameters=[OutcomesQuerySerializer],
+        responses={
+            200: OutcomesSerializer,
+            400: OpenApiResponse(description="Bad from / to (field errors)."),
+        },
+    )
+    def get(self, request):
+        query = OutcomesQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        result = outcomes_for_user(
+            user=request.user,
+            date_from=query.validated_data.get("from"),
+            date_to=query.validated_data.get("to"),
+        )
+        return Response(OutcomesSerializer(result).data)

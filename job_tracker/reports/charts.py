@@ -142,3 +142,51 @@ def _render_png(funnel, weeks) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def outcomes_svg(groups, *, title: str = "Rates by resume") -> str:
+    """Response and interview rate per group as bars, each with its Wilson 95% interval as a whisker."""
+    width, label_w, row, bar_h = 560, 150, 46, 14
+    plot_w = width - label_w - 20
+    height = 24 + row * max(len(groups), 1)
+
+    def x(rate):
+        return round(label_w + plot_w * rate, 1)
+
+    summary = "; ".join(
+        f"{g.label}: {g.responses}/{g.sent} responses, {g.interviews}/{g.sent} interviews" for g in groups
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        'aria-labelledby="outcomes-title" class="chart outcomes" font-family="system-ui, sans-serif">',
+        f'<title id="outcomes-title">{escape(title)}: {escape(summary or "nothing sent yet")}</title>',
+    ]
+    for tick in (0, 0.25, 0.5, 0.75, 1):
+        parts += [
+            f'<line x1="{x(tick)}" x2="{x(tick)}" y1="14" y2="{height}" stroke="#e3e6ee"/>',
+            f'<text x="{x(tick)}" y="10" font-size="10" text-anchor="middle" '
+            f'fill="#667085">{round(tick * 100)}%</text>',
+        ]
+    for i, group in enumerate(groups):
+        top = 20 + i * row
+        parts.append(
+            f'<text x="0" y="{top + 20}" font-size="13" fill="#1d2330">{escape(group.label[:22])}'
+            f'<tspan x="0" dy="14" font-size="11" fill="#667085">{group.sent} sent</tspan></text>'
+        )
+        for j, (rate, colour) in enumerate(
+            ((group.response_rate, "#2b8a3e"), (group.interview_rate, "#e67700"))
+        ):
+            if rate.rate is None:
+                continue
+            y = top + j * (bar_h + 4)
+            parts.append(
+                f'<rect x="{label_w}" y="{y}" width="{max(1, x(rate.rate) - label_w)}" height="{bar_h}" '
+                f'rx="3" fill="{colour}"/>'
+            )
+            mid = y + bar_h / 2
+            parts.append(
+                f'<line x1="{x(rate.low)}" x2="{x(rate.high)}" y1="{mid}" y2="{mid}" stroke="#1d2330" '
+                'stroke-width="1.5"/>'
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 (every text node is escaped above)

@@ -31,7 +31,8 @@ def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def build_report_email(*, report, trend) -> EmailMultiAlternatives:
+def build_report_email(*, report, trend, headline: str = "") -> EmailMultiAlternatives:
+    """``headline``: the one outcomes sentence that matters (``Outcomes.headline``), if any."""
     user = report.user
     unsubscribe_url = absolute(reverse("job_tracker:reports-unsubscribe", args=[unsubscribe_token(user)]))
     context = {
@@ -42,6 +43,7 @@ def build_report_email(*, report, trend) -> EmailMultiAlternatives:
         "report_url": absolute(reverse("job_tracker:reports") + f"?week={report.week_start:%Y-%m-%d}"),
         "unsubscribe_url": unsubscribe_url,
         "chart_cid": CHART_CID,
+        "headline": headline,
     }
     subject = f"Your ResuMate week of {report.week_start:%b %d}: {report.applications_sent} sent, " + (
         f"{report.responses} responses, {report.interviews} interviews"

@@ -26,3 +26,67 @@ class WeeklyReportSerializer(serializers.ModelSerializer):
             "emailed_at",
         )
         read_only_fields = fields
+
+
+class OutcomesQuerySerializer(serializers.Serializer):
+    # "from" is a Python keyword: declared through the fields mapping below.
+    def get_fields(self):
+        return {
+            "from": serializers.DateField(
+                required=False, help_text="Applications sent on or after (YYYY-MM-DD)."
+            ),
+            "to": serializers.DateField(
+                required=False, help_text="Applications sent on or before (YYYY-MM-DD)."
+            ),
+        }
+
+    def validate(self, attrs):
+        if attrs.get("from") and attrs.get("to") and attrs["from"] > attrs["to"]:
+            raise serializers.ValidationError({"to": ["Must not be before from."]})
+        return attrs
+
+
+class RateSerializer(serializers.Serializer):
+    successes = serializers.IntegerField()
+    trials = serializers.IntegerField()
+    rate = serializers.FloatField(allow_null=True)
+    low = serializers.FloatField(allow_null=True, help_text="Wilson 95% interval, lower bound.")
+    high = serializers.FloatField(allow_null=True, help_text="Wilson 95% interval, upper bound.")
+
+
+class OutcomeGroupSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Resume id, source, band or weekday number (0 = Monday).")
+    label = serializers.CharField()
+    sent = serializers.IntegerField()
+    responses = serializers.IntegerField()
+    interviews = serializers.IntegerField()
+    offers = serializers.IntegerField()
+    response_rate = RateSerializer()
+    interview_rate = RateSerializer()
+    median_days_to_response = serializers.FloatField(allow_null=True)
+
+
+class VerdictSerializer(serializers.Serializer):
+    sentence = serializers.CharField()
+    significant = serializers.BooleanField(help_text="True only when Fisher's exact test gives p < 0.05.")
+    better = serializers.CharField(allow_null=True)
+    worse = serializers.CharField(allow_null=True)
+    p_value = serializers.FloatField(allow_null=True)
+    ratio = serializers.FloatField(allow_null=True)
+    more_needed = serializers.IntegerField(allow_null=True, help_text="About how many more applications.")
+
+
+class BreakdownSerializer(serializers.Serializer):
+    groups = OutcomeGroupSerializer(many=True)
+    verdict = VerdictSerializer(allow_null=True)
+
+
+class OutcomesSerializer(serializers.Serializer):
+    date_from = serializers.DateField(allow_null=True)
+    date_to = serializers.DateField(allow_null=True)
+    headline = serializers.CharField()
+    total = OutcomeGroupSerializer()
+    resumes = BreakdownSerializer()
+    sources = BreakdownSerializer()
+    match_bands = BreakdownSerializer()
+    weekdays = BreakdownSerializer()

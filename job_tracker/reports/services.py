@@ -13,6 +13,7 @@ from job_tracker.models import WeeklyReport
 
 from .emails import build_report_email
 from .metrics import UserMetrics, compute_metrics
+from .outcomes import outcomes_for_users
 from .recommendations import recommend
 from .weeks import previous_week_start, zone
 
@@ -121,7 +122,8 @@ def send_weekly_report(*, report: WeeklyReport, trend, force: bool = False) -> b
     user = report.user
     if not (user.weekly_report_emails and user.is_active and user.email):
         return False
-    message = build_report_email(report=report, trend=trend)
+    headline = outcomes_for_users(user_ids=[user.pk])[user.pk].headline
+    message = build_report_email(report=report, trend=trend, headline=headline)
     previous = report.emailed_at
     now = timezone.now()
     claim = WeeklyReport.objects.filter(pk=report.pk)
@@ -169,7 +171,13 @@ def run_weekly_reports(*, users, week_start: date, send: bool = True) -> RunSumm
     if not wanted:
         return summary
     # Render first (the slow part: charts), so claimed rows go out moments after the claim.
-    messages = {r.pk: build_report_email(report=r, trend=metrics[r.user_id].trend) for r in wanted}
+    headlines = outcomes_for_users(user_ids=[r.user_id for r in wanted])
+    messages = {
+        r.pk: build_report_email(
+            report=r, trend=metrics[r.user_id].trend, headline=headlines[r.user_id].headline
+        )
+        for r in wanted
+    }
     now = timezone.now()
     claimed = _claim_unsent([r.pk for r in wanted], now=now)
     failed_ids = []

@@ -9,9 +9,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import selectors
-from .charts import funnel_svg, trend_svg
+from .charts import funnel_svg, outcomes_svg, trend_svg
 from .emails import user_id_from_token
 from .metrics import compute_metrics
+from .outcomes import outcomes_for_user
 from .services import preview_report
 from .weeks import previous_week_start, zone
 
@@ -36,7 +37,15 @@ def reports_page(request):
         report, metrics = preview_report(user=user, week_start=previous_week_start(tz=zone(user.time_zone)))
     else:
         metrics = compute_metrics(users=[user], week_start=report.week_start)[user.pk]
+    outcomes = outcomes_for_user(user=user)
     context = {
+        "outcomes": outcomes,
+        "outcomes_svg": outcomes_svg(outcomes.resumes.groups),
+        "breakdowns": [
+            ("By source", outcomes.sources),
+            ("By posting match score", outcomes.match_bands),
+            ("By weekday sent", outcomes.weekdays),
+        ],
         "report": report,
         "is_preview": is_preview,
         "history": history,

@@ -1,0 +1,47 @@
+"""Interviews of one application: /api/v1/applications/{application_pk}/interviews/."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from job_tracker.applications import selectors as application_selectors
+from job_tracker.models import Interview
+
+from . import selectors, services
+from .serializers import InterviewSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(summary="An application's interviews, soonest first"),
+    create=extend_schema(
+        summary="Schedule an interview (400 with field errors; 404 for another's application)"
+    ),
+)
+class InterviewViewSet(viewsets.ModelViewSet):
+    serializer_class = InterviewSerializer
+    filter_backends = []
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def application(self):
+        if not hasattr(self, "_application"):
+            self._application = application_selectors.application_get(
+                user=self.request.user, pk=self.kwargs["application_pk"]
+            )
+        return self._application
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Interview.objects.none()
+        return selectors.interview_list(application=self.application())
+
+    def perform_create(self, serializer):
+        serializer.instance = services.interview_create(
+            application=self.application(), **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.interview_update(
+            interview=serializer.instance, **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        services.interview_delete(interview=instance)
