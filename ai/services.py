@@ -13,6 +13,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.applications.services import application_update
+from job_tracker.contacts.selectors import company_for_name
 from job_tracker.models import JobApplication
 from resumes.content import validate_content
 from resumes.models import Resume
@@ -183,12 +184,21 @@ def interview_prepare(
     job_description="",
     client_ip=None,
 ) -> FeatureResult:
-    """Questions grouped technical / behavioural / company, with hints from the user's achievements."""
+    """Questions grouped technical / behavioural / company, with hints from the user's achievements.
+
+    The user's notes on the employer (their company record) and the tracked posting go into the prompt.
+    """
     profile = user_profile(user=user)
     job = _job(
         application=application, job_title=job_title, company_name=company_name,
         job_description=job_description, profile=profile,
     )  # fmt: skip
+    company = company_for_name(user=user, name=job["company"]) if user and user.is_authenticated else None
+    if company is not None:
+        job = {**job, "company_notes": {"website": company.website, "size": company.size, "notes": company.notes}}
+    if application is not None and application.job_posting is not None:
+        posting = application.job_posting
+        job = {**job, "posting": {"title": posting.title, "url": posting.url, "location": posting.location}}
     prompt = prompts.interview_prompt(profile=profile, job=job)
     result = complete(model=model, prompt=prompt, user=user, client_ip=client_ip, parse=_questions)
     return FeatureResult(result.value, result, application=application)

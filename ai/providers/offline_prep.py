@@ -23,6 +23,16 @@ def _requirements(description: str, limit: int = 3) -> list[str]:
     return (found or sentences(description))[:limit]
 
 
+def _company_notes(notes: dict, limit: int = 2) -> list[str]:
+    """The user's own company facts as sentences: their notes first, then size and website."""
+    found = [as_sentence(s) for s in sentences(notes.get("notes") or "")][:limit]
+    if notes.get("size"):
+        found.append(f"Size: {notes['size']}.")
+    if notes.get("website"):
+        found.append(f"Website: {notes['website']}.")
+    return found
+
+
 def cover_letter(context: dict) -> str:
     profile, job = context["profile"], context["job"]
     title, company = job["title"] or "the role", job["company"] or "your team"
@@ -130,6 +140,7 @@ def interview_questions(context: dict) -> dict:
         behavioural.append({"question": question, "hint": hint})
 
     needs = _requirements(job["description"], limit=2)
+    known = _company_notes(job.get("company_notes") or {})
     company_questions = [
         {
             "question": f"Why do you want to work at {company}?",
@@ -138,7 +149,8 @@ def interview_questions(context: dict) -> dict:
         },
         {
             "question": f"What do you know about {company}'s product and customers?",
-            "hint": "Read the website and recent news; name one thing you would like to learn more about.",
+            "hint": (f"From your notes: {' '.join(known)} " if known else "Read the website and recent news; ")
+            + "name one thing you would like to learn more about.",
         },
         {
             "question": "What would you want to achieve in your first 90 days?",
