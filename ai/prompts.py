@@ -101,7 +101,11 @@ def interview_prompt(*, profile: dict, job: dict) -> Prompt:
         + _data("Candidate data", profile)
         + f"Job description:\n{job['description']}\n\n"
         + _data("Job skills", job["skills"])
-        + (_data("The candidate's own notes on the company", job["company_notes"]) if job.get("company_notes") else "")
+        + (
+            _data("The candidate's own notes on the company", job["company_notes"])
+            if job.get("company_notes")
+            else ""
+        )
         + (_data("The posting", job["posting"]) if job.get("posting") else "")
         + "Write 4-6 technical questions about the job's skills, 4-6 behavioural questions and 3-4 questions "
         "about the company and role (built on the candidate's company notes when given). Give each a one or two sentence answer hint that points to a specific "

@@ -195,7 +195,10 @@ def interview_prepare(
     )  # fmt: skip
     company = company_for_name(user=user, name=job["company"]) if user and user.is_authenticated else None
     if company is not None:
-        job = {**job, "company_notes": {"website": company.website, "size": company.size, "notes": company.notes}}
+        job = {
+            **job,
+            "company_notes": {"website": company.website, "size": company.size, "notes": company.notes},
+        }
     if application is not None and application.job_posting is not None:
         posting = application.job_posting
         job = {**job, "posting": {"title": posting.title, "url": posting.url, "location": posting.location}}

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 
 
@@ -279,6 +278,8 @@ class Company(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="companies")
     name = models.CharField(max_length=200)
+    # casefold() of the name, computed in Python: SQLite's LOWER() folds ASCII only ("Ørsted").
+    name_key = models.CharField(max_length=200, editable=False)
     website = models.URLField(max_length=500, blank=True)
     size = models.CharField(max_length=60, blank=True, help_text="Head count or a range, as you know it.")
     notes = models.TextField(blank=True)
@@ -289,7 +290,7 @@ class Company(models.Model):
         verbose_name_plural = "companies"
         ordering = ["name", "id"]
         constraints = [
-            models.UniqueConstraint("user", Lower("name"), name="company_name_unique_per_user"),
+            models.UniqueConstraint(fields=["user", "name_key"], name="company_name_unique_per_user"),
         ]
 
     def __str__(self):

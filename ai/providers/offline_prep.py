@@ -149,7 +149,9 @@ def interview_questions(context: dict) -> dict:
         },
         {
             "question": f"What do you know about {company}'s product and customers?",
-            "hint": (f"From your notes: {' '.join(known)} " if known else "Read the website and recent news; ")
+            "hint": (
+                f"From your notes: {' '.join(known)} " if known else "Read the website and recent news; "
+            )
             + "name one thing you would like to learn more about.",
         },
         {

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404
 
 from job_tracker.models import Company, Contact, Interview, JobApplication, JobPosting
 
+from .services import company_key
+
 
 def contact_list(*, user) -> QuerySet[Contact]:
     """The user's contacts with the ids of their live applications and their interviews (two prefetches)."""
@@ -42,13 +44,17 @@ def company_for_name(*, user, name: str) -> Company | None:
     """The user's record for an employer, matched by name whatever its case."""
     if not name:
         return None
-    return Company.objects.filter(user=user, name__iexact=name.strip()).first()
+    return Company.objects.filter(user=user, name_key=company_key(name)).first()
 
 
 def company_applications(*, company: Company) -> QuerySet[JobApplication]:
-    return JobApplication.objects.filter(user_id=company.user_id, company_name__iexact=company.name).order_by(
-        "-date_applied", "-id"
-    )
+    """The user's live applications to this employer, whatever the case or spacing of the name (two queries).
+
+    Matched in Python with ``company_key``: SQLite's case-insensitive match folds ASCII only.
+    """
+    names = JobApplication.objects.filter(user_id=company.user_id).values_list("id", "company_name")
+    ids = [pk for pk, name in names.iterator(chunk_size=2000) if company_key(name) == company.name_key]
+    return JobApplication.objects.filter(pk__in=ids).order_by("-date_applied", "-id")
 
 
 def company_postings(*, company: Company, limit: int = 20) -> list[JobPosting]:

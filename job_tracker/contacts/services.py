@@ -55,19 +55,24 @@ def contact_delete(*, contact: Contact) -> None:
     contact.delete()
 
 
+def company_key(name: str) -> str:
+    return " ".join((name or "").split()).casefold()[:200]
+
+
 def company_ensure(*, user, name: str) -> Company | None:
     """The user's record for employer ``name`` (case-insensitive), created empty the first time."""
     name = (name or "").strip()
     if not name:
         return None
-    found = Company.objects.filter(user=user, name__iexact=name).first()
+    key = company_key(name)
+    found = Company.objects.filter(user=user, name_key=key).first()
     if found:
         return found
     try:
         with transaction.atomic():
-            return Company.objects.create(user=user, name=name[:200])
+            return Company.objects.create(user=user, name=name[:200], name_key=key)
     except IntegrityError:  # created meanwhile by a parallel request
-        return Company.objects.get(user=user, name__iexact=name)
+        return Company.objects.get(user=user, name_key=key)
 
 
 def company_update(*, company: Company, **fields) -> Company:

@@ -33,10 +33,10 @@ def forwards(apps, schema_editor):
     companies = []
     rows = JobApplication.objects.exclude(company_name="").values_list("user_id", "company_name")
     for user_id, name in rows.order_by("user_id", "id").iterator():
-        key = (user_id, name.strip().lower())
-        if key not in seen:
-            seen.add(key)
-            companies.append(Company(user_id=user_id, name=name.strip()))
+        name_key = " ".join(name.split()).casefold()[:200]  # as company_key() in job_tracker.contacts
+        if name_key and (user_id, name_key) not in seen:
+            seen.add((user_id, name_key))
+            companies.append(Company(user_id=user_id, name=name.strip(), name_key=name_key))
     Company.objects.bulk_create(companies, batch_size=1000, ignore_conflicts=True)
 
     CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
