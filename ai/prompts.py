@@ -108,7 +108,8 @@ def interview_prompt(*, profile: dict, job: dict) -> Prompt:
         )
         + (_data("The posting", job["posting"]) if job.get("posting") else "")
         + "Write 4-6 technical questions about the job's skills, 4-6 behavioural questions and 3-4 questions "
-        "about the company and role (built on the candidate's company notes when given). Give each a one or two sentence answer hint that points to a specific "
+        "about the company and role (built on the candidate's company notes when given). "
+        "Give each a one or two sentence answer hint that points to a specific "
         "achievement of the candidate (by employer and title) where one fits.\n"
         'Answer with one JSON object and nothing else: {"technical": [{"question": str, "hint": str}], '
         '"behavioural": [{"question": str, "hint": str}], "company": [{"question": str, "hint": str}]}'

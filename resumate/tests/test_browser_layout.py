@@ -26,6 +26,9 @@ from pytest_django.live_server_helper import LiveServer
 
 from accounts.tests.factories import UserFactory
 from ai.models import AIModel
+from job_tracker.contacts import services as contacts
+from job_tracker.followups.services import calendar_token_rotate
+from job_tracker.interviews import services as interviews
 from job_tracker.models import JobSource, WeeklyReport
 from job_tracker.tests.factories import JobApplicationFactory, JobPostingFactory, JobSourceFactory
 from resumes.integrations import services as integrations
@@ -87,6 +90,14 @@ PAGES = [
     Page("integrations", "/integrations/", screenshot=True),
     Page("integration", "/integrations/{integration}/"),
     Page("settings", "/settings/"),
+    Page("interview-new", "/applications/{application}/interviews/new/"),
+    Page("tracker-settings", "/tracker/settings/"),
+    Page("contacts", "/contacts/"),
+    Page("contact", "/contacts/{contact}/", screenshot=True),
+    Page("contact-new", "/contacts/new/"),
+    Page("contact-edit", "/contacts/{contact}/edit/"),
+    Page("companies", "/companies/"),
+    Page("company", "/companies/{company}/"),
 ]
 
 
@@ -192,6 +203,32 @@ def _make_data(user, client):
             ],
         )
 
+    contact = contacts.contact_create(
+        user=user,
+        name="Maximilian Alexander von Hohenzollern-Sigmaringen",
+        role="Senior Technical Recruiter, Engineering and Infrastructure",
+        company="Aktiengesellschaft für Datenverarbeitung und Kommunikationstechnik",
+        email="maximilian.alexander.von.hohenzollern@datenverarbeitung-kommunikation.example.com",
+        linkedin_url=f"https://www.linkedin.com/in/{'maximilian-alexander' * 3}",
+        notes=f"Prefers e-mail. Scheduling page: {LONG_URL}",
+        applications=created[1:4],
+    )
+    for kind, day in (("video", 2), ("take_home", 6)):
+        interviews.interview_create(
+            application=application,
+            kind=kind,
+            starts_at=dt.datetime(2026, 2, day, 14, 0),
+            ends_at=dt.datetime(2026, 2, day, 15, 0) if kind == "video" else None,
+            time_zone="Europe/Berlin",
+            location="Konferenzraum Rheinblick, Königsallee 92a, 40212 Düsseldorf",
+            link=f"https://meet.example.com/{'abcdefgh' * 8}",
+            contacts=[contact],
+            notes=f"Prepare the system design exercise: {LONG_URL}",
+        )
+    company = contacts.company_ensure(user=user, name=application.company_name)
+    contacts.company_update(company=company, notes=f"Works with insurers. {LONG_URL}", website=LONG_URL)
+    calendar_token_rotate(user=user)
+
     integration, _secret = integrations.integration_create(
         user=user, platform="generic", name="Credly badges for the Kubernetes community programme"
     )
@@ -204,6 +241,8 @@ def _make_data(user, client):
         "application": application.pk,
         "posting": posting.pk,
         "integration": integration.pk,
+        "contact": contact.pk,
+        "company": company.pk,
     }
     return source, ids
 

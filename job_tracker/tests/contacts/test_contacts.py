@@ -79,7 +79,8 @@ def test_contact_page_lists_every_application_and_interview(user, application):
     contact.applications.add(application)
     second = JobApplicationFactory(user=user, job_title="Platform engineer", company_name="Vestas")
     interview_services.interview_create(
-        application=second, kind="technical", starts_at=datetime(2026, 5, 4, 10), ends_at=datetime(2026, 5, 4, 11),
+        application=second, kind="technical",
+        starts_at=datetime(2026, 5, 4, 10), ends_at=datetime(2026, 5, 4, 11),
         time_zone="Europe/Copenhagen", contacts=[contact],
     )  # fmt: skip
     page = Client()
@@ -117,7 +118,8 @@ def test_contacts_are_exported_and_erased_with_the_account(api_client, user, app
         "/api/v1/contacts/", {**ADA, "applications": [application.pk]}, format="json"
     )
     interview_services.interview_create(
-        application=application, kind="phone", starts_at=datetime(2026, 5, 4, 10), ends_at=datetime(2026, 5, 4, 11),
+        application=application, kind="phone",
+        starts_at=datetime(2026, 5, 4, 10), ends_at=datetime(2026, 5, 4, 11),
         time_zone="UTC",
     )  # fmt: skip
     api_client.post("/tracker/settings/calendar/rotate/")

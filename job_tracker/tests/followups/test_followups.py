@@ -83,8 +83,9 @@ def test_someone_elses_application_cannot_be_snoozed(user, other_user):
 
 @pytest.mark.parametrize("rows", [1, 30])
 def test_panel_query_count_does_not_grow(user, rows, django_assert_max_num_queries):
-    from accounts.registry import dashboard_panels
     from django.test import RequestFactory
+
+    from accounts.registry import dashboard_panels
 
     for _ in range(rows):
         applied(user, 40)

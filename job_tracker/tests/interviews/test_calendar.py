@@ -1,12 +1,12 @@
 """The ICS feed and downloads, parsed back with icalendar and recurring-ical-events (a calendar's view)."""
 
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import recurring_ical_events
 from django.test import Client
 from icalendar import Calendar
-from zoneinfo import ZoneInfo
 
 from job_tracker.interviews import services
 from job_tracker.models import Contact, InterviewKind
@@ -131,7 +131,8 @@ def test_revoked_and_rotated_addresses_stop_working(page, interviews):
 def test_feed_holds_only_the_owners_live_interviews(page, interviews, other_user):
     foreign = JobApplicationFactory(user=other_user)
     services.interview_create(
-        application=foreign, kind="phone", starts_at=datetime(2026, 3, 30, 9), ends_at=datetime(2026, 3, 30, 9, 30),
+        application=foreign, kind="phone",
+        starts_at=datetime(2026, 3, 30, 9), ends_at=datetime(2026, 3, 30, 9, 30),
         time_zone="UTC",
     )  # fmt: skip
     url = feed_url(page)

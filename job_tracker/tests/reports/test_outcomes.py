@@ -1,4 +1,4 @@
-"""Outcomes per resume, source, match band and weekday: figures for a known data set, the API, page and e-mail."""
+"""Outcomes per resume, source, match band and weekday: a known data set's figures, the API, page, e-mail."""
 
 from datetime import date, datetime, timedelta
 
@@ -75,7 +75,8 @@ def test_known_data_set_rates_intervals_and_a_fisher_verdict(user, known):
     assert verdict.significant is True
     assert verdict.p_value == pytest.approx(0.005197, rel=1e-3)
     assert verdict.sentence == (
-        "\u2018Data engineer\u2019 gets interviews 9.0x as often as \u2018Backend\u2019 (9/15 vs 1/15, p = 0.0052)."
+        "\u2018Data engineer\u2019 gets interviews 9.0x as often as \u2018Backend\u2019 "
+        "(9/15 vs 1/15, p = 0.0052)."
     )
     assert outcomes.headline == verdict.sentence
 
