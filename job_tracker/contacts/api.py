@@ -1,5 +1,6 @@
 """Contacts API (owner-scoped CRUD) and company records (read, update)."""
 
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 
 from job_tracker.models import Company, Contact
@@ -7,7 +8,19 @@ from job_tracker.models import Company, Contact
 from . import selectors, services
 from .serializers import CompanySerializer, ContactSerializer
 
+NOT_FOUND = OpenApiResponse(description="No such row of yours.")
+INVALID = OpenApiResponse(
+    description="Invalid input (field errors, another user's application id); nothing written."
+)
 
+
+@extend_schema_view(
+    create=extend_schema(responses={201: ContactSerializer, 400: INVALID}),
+    retrieve=extend_schema(responses={200: ContactSerializer, 404: NOT_FOUND}),
+    update=extend_schema(responses={200: ContactSerializer, 400: INVALID, 404: NOT_FOUND}),
+    partial_update=extend_schema(responses={200: ContactSerializer, 400: INVALID, 404: NOT_FOUND}),
+    destroy=extend_schema(responses={204: None, 404: NOT_FOUND}),
+)
 class ContactViewSet(viewsets.ModelViewSet):
     """The signed-in user's contacts, linked to their applications and interviews."""
 
@@ -33,6 +46,11 @@ class ContactViewSet(viewsets.ModelViewSet):
         services.contact_delete(contact=instance)
 
 
+@extend_schema_view(
+    retrieve=extend_schema(responses={200: CompanySerializer, 404: NOT_FOUND}),
+    update=extend_schema(responses={200: CompanySerializer, 400: INVALID, 404: NOT_FOUND}),
+    partial_update=extend_schema(responses={200: CompanySerializer, 400: INVALID, 404: NOT_FOUND}),
+)
 class CompanyViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
 ):

@@ -1,6 +1,6 @@
 """Interviews of one application: /api/v1/applications/{application_pk}/interviews/."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from job_tracker.applications import selectors as application_selectors
@@ -9,12 +9,24 @@ from job_tracker.models import Interview
 from . import selectors, services
 from .serializers import InterviewSerializer
 
+NOT_FOUND = OpenApiResponse(description="No such application or interview of yours.")
+INVALID = OpenApiResponse(description="Invalid input (field errors); nothing written.")
+
 
 @extend_schema_view(
-    list=extend_schema(summary="An application's interviews, soonest first"),
-    create=extend_schema(
-        summary="Schedule an interview (400 with field errors; 404 for another's application)"
+    list=extend_schema(
+        summary="An application's interviews, soonest first",
+        responses={200: InterviewSerializer(many=True), 404: NOT_FOUND},
     ),
+    create=extend_schema(
+        summary="Schedule an interview", responses={201: InterviewSerializer, 400: INVALID, 404: NOT_FOUND}
+    ),
+    retrieve=extend_schema(responses={200: InterviewSerializer, 404: NOT_FOUND}),
+    partial_update=extend_schema(
+        summary="Change an interview (SEQUENCE goes up when anything changes)",
+        responses={200: InterviewSerializer, 400: INVALID, 404: NOT_FOUND},
+    ),
+    destroy=extend_schema(responses={204: None, 404: NOT_FOUND}),
 )
 class InterviewViewSet(viewsets.ModelViewSet):
     serializer_class = InterviewSerializer
