@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.applications import selectors as application_selectors
@@ -59,13 +59,13 @@ def interview_delete(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def interview_ics(request, pk):
     interview = selectors.interview_get_for_user(user=request.user, pk=pk)
     return _ics_response(interviews_calendar([interview]), f"interview-{interview.pk}.ics", attachment=True)
 
 
-@require_GET
+@require_safe
 def calendar_feed(request, token):
     """The user's interviews for calendar apps; the secret token is the credential."""
     user = selectors.user_for_calendar_token(token)

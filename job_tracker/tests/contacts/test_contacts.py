@@ -6,6 +6,7 @@ import pytest
 import vobject
 from django.test import Client
 
+from job_tracker.followups.services import calendar_token_rotate
 from job_tracker.interviews import services as interview_services
 from job_tracker.models import Company, Contact
 from job_tracker.tests.factories import JobApplicationFactory, make_posting
@@ -122,12 +123,14 @@ def test_contacts_are_exported_and_erased_with_the_account(api_client, user, app
         starts_at=datetime(2026, 5, 4, 10), ends_at=datetime(2026, 5, 4, 11),
         time_zone="UTC",
     )  # fmt: skip
-    api_client.post("/tracker/settings/calendar/rotate/")
+    calendar_token_rotate(user=user)
     document = api_client.get("/api/v1/auth/me/export/").json()
     assert [c["name"] for c in document["job_tracker.contact"]] == ["Ada Lovelace"]
     assert len(document["job_tracker.interview"]) == 1
     assert [c["name"] for c in document["job_tracker.company"]] == ["Ørsted"]
-    assert all("calendar_token" not in row for row in document.get("job_tracker.trackersettings", []))
+    [settings_row] = document["job_tracker.trackersettings"]
+    assert settings_row["reminder_hours"] == 24
+    assert "calendar_token" not in settings_row  # a credential
     assert api_client.delete("/api/v1/auth/me/").status_code == 204
     assert not Contact.objects.filter(pk=contact_id.json()["id"]).exists()
     assert not Company.objects.exists()
