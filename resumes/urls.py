@@ -4,6 +4,7 @@ from rest_framework.routers import SimpleRouter
 from . import api, views
 from .exporters import api as export_api
 from .exporters import views as export_views
+from .importing import api as importing_api
 from .integrations import api as integrations_api
 from .integrations import views as integrations_views
 
@@ -69,6 +70,9 @@ api_urlpatterns = [
         name="resume-json-resume",
     ),
     path("resumes/<int:pk>/markdown/", export_api.ResumeMarkdownView.as_view(), name="resume-markdown"),
+    path("imports/", importing_api.ImportListView.as_view(), name="imports"),
+    path("imports/<int:pk>/", importing_api.ImportDetailView.as_view(), name="import-detail"),
+    path("imports/<int:pk>/confirm/", importing_api.ImportConfirmView.as_view(), name="import-confirm"),
     path("achievements/stats/", integrations_api.AchievementStatsView.as_view(), name="achievement-stats"),
     path("hooks/<uuid:hook_id>/", integrations_api.WebhookView.as_view(), name="integrations-hook"),
     *router.urls,
