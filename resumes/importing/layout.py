@@ -277,6 +277,11 @@ def _entry_from(item: _Entry, section: str) -> dict | None:
                 body = [b for b in body if b is not line]
                 parts += [(p, line.bold, len(header)) for p in _parts(rest)]
                 break
+    if len(parts) == 1 and ", " in parts[0][0] and section in ("work", "volunteer", "education"):
+        # "Product Designer, Allegro" on one line: title and organisation around the first comma.
+        text, bold, order = parts[0]
+        head, _, tail = text.partition(", ")
+        parts = [(head, bold, order), (tail, bold, order + 1)]
     title, organization, title_conf, org_conf, others = _score_parts(parts, section)
     location = ""
     if organization and section in ("work", "volunteer", "education"):

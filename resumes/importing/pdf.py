@@ -1,4 +1,4 @@
-"""PDF -> draft: each word's text, font, size and position (pdfplumber) -> lines -> the shared layout rules.
+"""PDF -> draft: each word's text, font, size and position (pdfminer.six) -> lines -> the shared layout rules.
 
 Two-column pages are split at the x position no line crosses; running
 headers and footers (page numbers, text repeated on every page) are dropped.
@@ -11,10 +11,13 @@ import re
 import statistics
 from collections import Counter
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTContainer
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+from pdfminer.psexceptions import PSException
 
 from .errors import UnreadableFile
 from .fields import BULLET_RE
@@ -101,9 +104,42 @@ def _line(row, page_no: int) -> dict:
     }
 
 
-def _page_lines(page, page_no: int) -> list[dict]:
-    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance=1.5)
-    gutter = _gutter(words, float(page.width))
+def _chars(item):
+    if isinstance(item, LTChar):
+        yield item
+    elif isinstance(item, LTContainer):
+        for child in item:
+            yield from _chars(child)
+
+
+def _words(layout) -> list[dict]:
+    """Characters in content order -> words: a space, a jump back, a new baseline or a gap ends one."""
+    height = layout.height
+    words, current = [], None
+    for char in _chars(layout):
+        text = char.get_text()
+        top = height - char.y1
+        if text.isspace():
+            current = None
+            continue
+        if (
+            current is not None
+            and abs(current["top"] - top) <= char.size * 0.5
+            and -0.5 <= char.x0 - current["x1"] <= char.size * 0.25
+        ):
+            current["text"] += text
+            current["x1"] = char.x1
+            current["bottom"] = max(current["bottom"], height - char.y0)
+            continue
+        current = {"text": text, "x0": char.x0, "x1": char.x1, "top": top, "bottom": height - char.y0,
+                   "fontname": char.fontname, "size": char.size}  # fmt: skip
+        words.append(current)
+    return words
+
+
+def _page_lines(layout, page_no: int):
+    words = _words(layout)
+    gutter = _gutter(words, float(layout.width))
     columns = [words]
     if gutter is not None:
         left = [w for w in words if w["x0"] < gutter]
@@ -113,7 +149,7 @@ def _page_lines(page, page_no: int) -> list[dict]:
     lines = []
     for column in columns:
         lines += [_line(row, page_no) for row in _rows(column)]
-    return lines, float(page.height)
+    return lines, float(layout.height)
 
 
 def _drop_running_lines(pages: list[tuple[list[dict], float]]) -> list[dict]:
@@ -158,23 +194,28 @@ def _as_lines(raw: list[dict]) -> list[Line]:
     return lines
 
 
+def _layouts(data: bytes):
+    parser = PDFParser(io.BytesIO(data))
+    document = PDFDocument(parser)
+    if document.encryption:
+        raise EncryptedPDF()
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=None)  # no layout analysis: positions are enough
+    interpreter = PDFPageInterpreter(manager, device)
+    for number, page in enumerate(PDFPage.create_pages(document)):
+        if number >= MAX_PAGES:
+            raise UnreadableFile(f"The PDF has more than {MAX_PAGES} pages; at most {MAX_PAGES} are read.")
+        interpreter.process_page(page)
+        yield device.get_result()
+
+
 def read_lines(data: bytes) -> list[Line]:
     """The PDF's lines in reading order; raises ``UnreadableFile`` subclasses for what cannot be read."""
     try:
-        with pdfplumber.open(io.BytesIO(data)) as document:
-            if len(document.pages) > MAX_PAGES:
-                raise UnreadableFile(
-                    f"The PDF has {len(document.pages)} pages; at most {MAX_PAGES} are read."
-                )
-            pages = [_page_lines(page, number) for number, page in enumerate(document.pages)]
+        pages = [_page_lines(layout, number) for number, layout in enumerate(_layouts(data))]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedPDF() from exc
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else None
-        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise EncryptedPDF() from exc
-        raise UnreadableFile("The PDF is damaged and could not be read.") from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UnreadableFile("The PDF is damaged and could not be read.") from exc
     raw = _drop_running_lines(pages)
     if sum(len(item["text"].strip()) for item in raw) < 20:
