@@ -10,9 +10,11 @@ class JobTrackerConfig(AppConfig):
         from django.db.models.signals import post_delete, post_init, post_save
 
         from accounts.registry import register_dashboard_panel, register_user_data
+        from resumes.importing.registry import register_import_kind
 
         from .applications import panels as application_panels
         from .applications import signals as application_signals
+        from .applications import tracker_csv
         from .jobs import panels as job_panels
         from .models import ApplicationEvent, JobApplication, WeeklyReport
         from .reports import panels as report_panels
@@ -41,6 +43,9 @@ class JobTrackerConfig(AppConfig):
             "job_tracker.applicationevent", lambda user: ApplicationEvent.objects.filter(user=user)
         )
         register_user_data("job_tracker.weeklyreport", lambda user: WeeklyReport.objects.filter(user=user))
+
+        # Tracker CSV joins the import flow (resumes never imports the job tracker).
+        register_import_kind(tracker_csv.IMPORT_KIND)
 
         # Dashboard panels: applications, then matching postings, then the weekly report.
         register_dashboard_panel(

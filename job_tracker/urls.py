@@ -17,6 +17,11 @@ router.register("applications", applications_api.ApplicationViewSet, basename="a
 router.register("jobs", jobs_api.JobPostingViewSet, basename="job")
 
 api_urlpatterns = [
+    path(
+        "applications/export.csv",
+        applications_api.ApplicationExportView.as_view(),
+        name="applications-export",
+    ),
     *router.urls,
     path(
         "example-applications/",

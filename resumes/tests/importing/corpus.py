@@ -290,12 +290,42 @@ def linkedin_zip(positions: int = 3, *, prefix="Basic_LinkedInDataExport_11-23-2
                       "end": f"{start_year}-{(n + 5) % 12 + 1:02d}" if finished else ""})  # fmt: skip
     files = {
         "Profile.csv": _csv(
-            ["First Name", "Last Name", "Maiden Name", "Address", "Birth Date", "Headline", "Summary", "Industry",
-             "Zip Code", "Geo Location", "Twitter Handles", "Websites", "Instant Messengers"],
-            [["Kim", "Lee", "", "", "", "Platform engineer", "I build platforms.", "Software", "", "Berlin",
-              "", "[PERSONAL:https://kim.example.com]", ""]],
+            [
+                "First Name",
+                "Last Name",
+                "Maiden Name",
+                "Address",
+                "Birth Date",
+                "Headline",
+                "Summary",
+                "Industry",
+                "Zip Code",
+                "Geo Location",
+                "Twitter Handles",
+                "Websites",
+                "Instant Messengers",
+            ],
+            [
+                [
+                    "Kim",
+                    "Lee",
+                    "",
+                    "",
+                    "",
+                    "Platform engineer",
+                    "I build platforms.",
+                    "Software",
+                    "",
+                    "Berlin",
+                    "",
+                    "[PERSONAL:https://kim.example.com]",
+                    "",
+                ]
+            ],
         ),  # fmt: skip
-        "Positions.csv": _csv(["Company Name", "Title", "Description", "Location", "Started On", "Finished On"], rows),
+        "Positions.csv": _csv(
+            ["Company Name", "Title", "Description", "Location", "Started On", "Finished On"], rows
+        ),
         "Education.csv": _csv(
             ["School Name", "Start Date", "End Date", "Notes", "Degree Name", "Activities"],
             [["Technische Universität München", "2010", "2015", "", "Master of Science", "Chess club"]],
@@ -307,9 +337,13 @@ def linkedin_zip(positions: int = 3, *, prefix="Basic_LinkedInDataExport_11-23-2
             ["Name", "Url", "Authority", "Started On", "Finished On", "License Number"],
             [["CKA", "https://cncf.io", "CNCF", "Jan 2022", "", "LF-123"]],
         ),
-        "Email Addresses.csv": _csv(["Email Address", "Confirmed", "Primary", "Updated On"],
-                                    [["kim@example.com", "Yes", "Yes", "1/1/24"]]),  # fmt: skip
-        "Connections.csv": _csv(["First Name", "Last Name"], [["A", "B"]], preamble="Notes:\nWhen exporting ...\n\n"),
+        "Email Addresses.csv": _csv(
+            ["Email Address", "Confirmed", "Primary", "Updated On"],
+            [["kim@example.com", "Yes", "Yes", "1/1/24"]],
+        ),  # fmt: skip
+        "Connections.csv": _csv(
+            ["First Name", "Last Name"], [["A", "B"]], preamble="Notes:\nWhen exporting ...\n\n"
+        ),
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
