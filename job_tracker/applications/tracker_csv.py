@@ -124,6 +124,8 @@ def _date(value: str):
             return dt.datetime.strptime(value[:10] if pattern == "%Y-%m-%d" else value, pattern).date()
         except ValueError:
             continue
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+        return None  # ISO-shaped yet impossible (2026-13-45): an error, not a guess
     parsed, _ = parse_date_text(value)
     return parsed
 

@@ -45,7 +45,7 @@ class AlreadyConfirmed(ApplicationError):
 def _parse(kind, data: bytes):
     try:
         return kind.parse(data)
-    except ApplicationError:
+    except (ApplicationError, ValidationError):
         raise
     except Exception as exc:
         # A reader tripping over a malformed file is the file's problem, never a 500.
