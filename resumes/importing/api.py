@@ -4,15 +4,20 @@ import json
 
 from django.conf import settings
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from ..exporters.pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, cached_pdf
+from ..models import Resume
 from . import selectors, services
+from .ats import ats_report
 from .serializers import (
     ImportConfirmSerializer,
     ImportDraftSerializer,
@@ -121,3 +126,37 @@ class ImportConfirmView(APIView):
             import_draft=own_draft(request, pk), entries=serializer.validated_data.get("entries")
         )
         return Response(ImportDraftSerializer(draft).data)
+
+
+class ResumeATSCheckView(APIView):
+    throttle_classes = [UserRateThrottle, ScopedRateThrottle]
+    throttle_scope = "resume_pdf"
+
+    @extend_schema(
+        operation_id="resumes_ats_check",
+        parameters=[
+            OpenApiParameter("template", str, enum=list(TEMPLATES), default="ats"),
+            OpenApiParameter("paper", str, enum=list(PAPERS), default=DEFAULT_PAPER),
+        ],
+        responses={
+            200: OpenApiTypes.OBJECT,
+            400: OpenApiResponse(description="Unknown template or paper."),
+            404: OpenApiResponse(description="No such resume of yours."),
+        },
+        description=(
+            "Rule-based ATS checks of the content (`rules`: rule, title, passed, detail, fix) and the "
+            "self-test (`readback`): the rendered PDF parsed by our own importer and compared with the "
+            "source; `clean` true or `lost` listing exactly what a parser missed."
+        ),
+    )
+    def get(self, request, pk):
+        resume = get_object_or_404(Resume.objects.filter(user=request.user), pk=pk)
+        template = request.query_params.get("template", "ats")
+        paper = request.query_params.get("paper", DEFAULT_PAPER)
+        try:
+            data, _ = cached_pdf(resume, template=template, paper=paper)
+        except UnknownOption as exc:
+            raise ValidationError(exc.args[0]) from exc
+        return Response(
+            ats_report(resume.content, template=template, paper=paper, title=resume.title, data=data)
+        )

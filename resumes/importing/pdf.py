@@ -54,7 +54,7 @@ def _rows(words, tolerance=2.5):
 def _gutter(words, width: float) -> float | None:
     """The x of a column gutter no more than a few rows cross, or ``None`` for one column."""
     rows = _rows(words)
-    if len(rows) < 8:
+    if len(rows) < 3:
         return None
     best, best_cross = None, None
     for x in range(int(width * 0.2), int(width * 0.75), 2):

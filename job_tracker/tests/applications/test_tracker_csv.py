@@ -80,7 +80,11 @@ def test_other_trackers_headers_and_history_events(api_client, user, text):
         "Globex", "Engineer", "interviewing")  # fmt: skip
     assert application.date_applied == dt.date(2026, 3, 4)
     event = ApplicationEvent.objects.get(application=application)
-    assert (event.from_status, event.to_status, event.created_at.date()) == ("", "interviewing", dt.date(2026, 3, 4))
+    assert (event.from_status, event.to_status, event.created_at.date()) == (
+        "",
+        "interviewing",
+        dt.date(2026, 3, 4),
+    )
 
 
 def test_bad_row_names_row_and_column_and_writes_nothing(api_client, user):
@@ -90,6 +94,6 @@ def test_bad_row_names_row_and_column_and_writes_nothing(api_client, user):
 
     assert response.status_code == 400
     errors = response.json()["errors"]["file"]
-    assert 'Row 3, column "Status": \'daydreaming\' is not a status we know' in errors[0]
-    assert errors[1].startswith('Row 3, column "Date Applied": \'2026-13-45\' is not a date')
+    assert "Row 3, column \"Status\": 'daydreaming' is not a status we know" in errors[0]
+    assert errors[1].startswith("Row 3, column \"Date Applied\": '2026-13-45' is not a date")
     assert JobApplication.all_objects.count() == 0 and ImportDraft.objects.count() == 0

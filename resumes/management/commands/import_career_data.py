@@ -32,7 +32,9 @@ class Command(BaseCommand):
         owner = get_user_model().objects.filter(username=user).first()
         if owner is None:
             raise CommandError(f"No user named {user!r}.")
-        progress = tqdm(total=3, desc="import", unit="step", disable=options["verbosity"] < 1, file=self.stderr)
+        progress = tqdm(
+            total=3, desc="import", unit="step", disable=options["verbosity"] < 1, file=self.stderr
+        )
         try:
             data = file.read_bytes()
         except OSError as exc:
@@ -63,8 +65,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {file.name} ({draft.kind}) for {owner.username}: {len(result['created'])} created, "
-                f"{len(result['merged'])} merged" + (f", {len(result['skills'])} new skills" if "skills" in result
-                                                     else "") + "."  # fmt: skip
+                f"{len(result['merged'])} merged"
+                + (f", {len(result['skills'])} new skills" if "skills" in result else "")
+                + "."  # fmt: skip
             )
         )
 
