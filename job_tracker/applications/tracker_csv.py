@@ -28,8 +28,18 @@ from resumes.importing.registry import ImportKind
 
 from . import services
 
-EXPORT_COLUMNS = ("company", "job_title", "status", "date_applied", "location", "url", "salary", "notes",
-                  "created_at", "last_status_change")  # fmt: skip
+EXPORT_COLUMNS = (
+    "company",
+    "job_title",
+    "status",
+    "date_applied",
+    "location",
+    "url",
+    "salary",
+    "notes",
+    "created_at",
+    "last_status_change",
+)
 MAX_ROWS = 5000
 
 # Our field -> header names: ours, Huntr, Teal, JobSync and the obvious variants.
@@ -37,26 +47,58 @@ HEADERS = {
     "company_name": ("company", "company name", "company_name", "companyname", "employer", "organization"),
     "job_title": ("job_title", "job title", "title", "position", "job position", "role", "jobtitle"),
     "status": ("status", "stage", "list", "pipeline stage", "application status", "job status"),
-    "date_applied": ("date_applied", "date applied", "applied date", "applied on", "applied", "applieddate",
-                     "application date", "date of application"),
+    "date_applied": (
+        "date_applied",
+        "date applied",
+        "applied date",
+        "applied on",
+        "applied",
+        "applieddate",
+        "application date",
+        "date of application",
+    ),
     "location": ("location", "job location", "city"),
     "url": ("url", "job url", "job link", "link", "posting url", "joburl", "job_url", "post url"),
     "salary": ("salary", "salary range", "salaryrange", "compensation", "pay"),
     "notes": ("notes", "note", "comments", "description"),
-}  # fmt: skip
+}
 STATUSES = {
-    ApplicationStatus.WISHLIST: ("wishlist", "wish list", "saved", "bookmarked", "bookmark", "draft", "interested",
-                                 "to apply", "planned", "applying"),
+    ApplicationStatus.WISHLIST: (
+        "wishlist",
+        "wish list",
+        "saved",
+        "bookmarked",
+        "bookmark",
+        "draft",
+        "interested",
+        "to apply",
+        "planned",
+        "applying",
+    ),
     ApplicationStatus.APPLIED: ("applied", "submitted", "application sent", "sent"),
     ApplicationStatus.SCREENING: ("screening", "phone screen", "recruiter call", "screen", "assessment"),
-    ApplicationStatus.INTERVIEWING: ("interviewing", "interview", "interviews", "onsite", "technical interview",
-                                     "final interview"),
+    ApplicationStatus.INTERVIEWING: (
+        "interviewing",
+        "interview",
+        "interviews",
+        "onsite",
+        "technical interview",
+        "final interview",
+    ),
     ApplicationStatus.OFFER: ("offer", "offered", "negotiating", "negotiation"),
     ApplicationStatus.ACCEPTED: ("accepted", "hired", "offer accepted"),
-    ApplicationStatus.REJECTED: ("rejected", "declined by company", "no response", "ghosted", "closed", "archived",
-                                 "not selected", "rejection"),
+    ApplicationStatus.REJECTED: (
+        "rejected",
+        "declined by company",
+        "no response",
+        "ghosted",
+        "closed",
+        "archived",
+        "not selected",
+        "rejection",
+    ),
     ApplicationStatus.WITHDRAWN: ("withdrawn", "withdrew", "declined", "offer declined"),
-}  # fmt: skip
+}
 _STATUS_INDEX = {fold(name): status for status, names in STATUSES.items() for name in names} | {
     fold(label): status for status, label in ApplicationStatus.choices
 }
@@ -84,11 +126,20 @@ def export_csv(*, user) -> str:
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)
     for a in export_rows(user=user):
-        writer.writerow([
-            a.company_name, a.job_title, a.status, a.date_applied.isoformat() if a.date_applied else "",
-            a.location, a.url, a.salary, a.notes, a.created_at.isoformat(),
-            a.last_status_change.isoformat() if a.last_status_change else "",
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                a.company_name,
+                a.job_title,
+                a.status,
+                a.date_applied.isoformat() if a.date_applied else "",
+                a.location,
+                a.url,
+                a.salary,
+                a.notes,
+                a.created_at.isoformat(),
+                a.last_status_change.isoformat() if a.last_status_change else "",
+            ]
+        )
     return out.getvalue()
 
 
@@ -166,8 +217,10 @@ def parse(data: bytes) -> tuple[dict, str]:
         if value.get("status"):
             status = _STATUS_INDEX.get(fold(value["status"]))
             if status is None:
-                fail("status", f"{value['status']!r} is not a status we know "
-                               f"({', '.join(ApplicationStatus.values)}).")  # fmt: skip
+                fail(
+                    "status",
+                    f"{value['status']!r} is not a status we know ({', '.join(ApplicationStatus.values)}).",
+                )
         date_applied = None
         if value.get("date_applied"):
             date_applied = _date(value["date_applied"])

@@ -56,8 +56,15 @@ def _year_month(value: str) -> str:
     return parsed.isoformat()[:7] if parsed else ""
 
 
-def readback(content: dict, *, fmt: str = "pdf", template: str = "ats", paper: str = "a4", title: str = "",
-             data: bytes | None = None) -> dict:  # fmt: skip
+def readback(
+    content: dict,
+    *,
+    fmt: str = "pdf",
+    template: str = "ats",
+    paper: str = "a4",
+    title: str = "",
+    data: bytes | None = None,
+) -> dict:
     """Parse our own export of ``content`` and list what the reader lost (empty = reads back cleanly)."""
     render, read_lines = READERS[fmt]
     data = data if data is not None else render(content, template, paper, title)
@@ -120,57 +127,111 @@ def _fonts_not_embedded(data: bytes) -> list[str]:
     return sorted(missing & used)
 
 
-def content_checks(content: dict, *, template: str = "ats", paper: str = "a4", title: str = "",
-                   data: bytes | None = None) -> list[Rule]:  # fmt: skip
+def content_checks(
+    content: dict, *, template: str = "ats", paper: str = "a4", title: str = "", data: bytes | None = None
+) -> list[Rule]:
     source = to_json_resume(content)
     basics = source.get("basics", {})
     work = _work(content)
     rules = []
     missing = [k for k in ("email", "phone") if not basics.get(k)]
-    rules.append(Rule("contact", "Contact details", not missing,
-                      f"Missing: {', '.join(missing)}." if missing else "E-mail and phone are present.",
-                      "Add an e-mail address and a phone number to the resume's basics."))  # fmt: skip
+    rules.append(
+        Rule(
+            "contact",
+            "Contact details",
+            not missing,
+            f"Missing: {', '.join(missing)}." if missing else "E-mail and phone are present.",
+            "Add an e-mail address and a phone number to the resume's basics.",
+        )
+    )
     undated = [
         e.get("position") or e.get("name") or e.get("institution") or "entry"
         for key in ("work", "education", "projects", "volunteer")
         for e in source.get(key, [])
         if isinstance(e, dict) and not e.get("startDate")
     ]
-    rules.append(Rule("dates", "Every entry has dates", not undated,
-                      f"No dates: {', '.join(undated[:5])}." if undated else "All entries are dated.",
-                      "Give each job, degree and project a start date (and an end date unless ongoing)."))  # fmt: skip
+    rules.append(
+        Rule(
+            "dates",
+            "Every entry has dates",
+            not undated,
+            f"No dates: {', '.join(undated[:5])}." if undated else "All entries are dated.",
+            "Give each job, degree and project a start date (and an end date unless ongoing).",
+        )
+    )
     long = [h[:40] + "…" for e in work for h in e.get("highlights", []) if len(h) > MAX_BULLET_CHARS]
-    rules.append(Rule("bullet_length", "Bullets of at most ~2 lines", not long,
-                      f"{len(long)} bullet(s) run longer: {'; '.join(long[:3])}." if long else "All bullets are short.",
-                      f"Split or trim bullets over {MAX_BULLET_CHARS} characters."))  # fmt: skip
-    flat = [e.get("position") or e.get("name", "") for e in work
-            if not _QUANTIFIED.search(" ".join([e.get("summary", ""), *e.get("highlights", [])]))]  # fmt: skip
-    rules.append(Rule("quantified", "A quantified result in every role", not flat,
-                      f"No number in: {', '.join(flat[:5])}." if flat else "Every role shows a number.",
-                      "Add one measurable result per role (%, time saved, users, revenue)."))  # fmt: skip
+    rules.append(
+        Rule(
+            "bullet_length",
+            "Bullets of at most ~2 lines",
+            not long,
+            f"{len(long)} bullet(s) run longer: {'; '.join(long[:3])}." if long else "All bullets are short.",
+            f"Split or trim bullets over {MAX_BULLET_CHARS} characters.",
+        )
+    )
+    flat = [
+        e.get("position") or e.get("name", "")
+        for e in work
+        if not _QUANTIFIED.search(" ".join([e.get("summary", ""), *e.get("highlights", [])]))
+    ]
+    rules.append(
+        Rule(
+            "quantified",
+            "A quantified result in every role",
+            not flat,
+            f"No number in: {', '.join(flat[:5])}." if flat else "Every role shows a number.",
+            "Add one measurable result per role (%, time saved, users, revenue).",
+        )
+    )
     data = data if data is not None else render_pdf(content, template=template, paper=paper, title=title)
     pages = len(list(PDFPage.get_pages(io.BytesIO(data))))
-    rules.append(Rule("pages", f"At most {MAX_PAGES} pages", pages <= MAX_PAGES, f"The PDF has {pages} page(s).",
-                      "Cut older or less relevant entries until it fits on two pages."))  # fmt: skip
+    rules.append(
+        Rule(
+            "pages",
+            f"At most {MAX_PAGES} pages",
+            pages <= MAX_PAGES,
+            f"The PDF has {pages} page(s).",
+            "Cut older or less relevant entries until it fits on two pages.",
+        )
+    )
     lines = pdf_reader.read_lines(data)
     odd = [title for key, title in layout.heading_names(lines) if key == "other"]
-    rules.append(Rule("section_names", "Common section names", not odd,
-                      f"Uncommon headings: {', '.join(odd)}." if odd else "All headings are standard.",
-                      "Use standard headings (Experience, Education, Skills) so parsers file your entries."))  # fmt: skip
+    rules.append(
+        Rule(
+            "section_names",
+            "Common section names",
+            not odd,
+            f"Uncommon headings: {', '.join(odd)}." if odd else "All headings are standard.",
+            "Use standard headings (Experience, Education, Skills) so parsers file your entries.",
+        )
+    )
     html = render_html(content, template="ats", paper=paper, title=title)
     figures = [tag for tag in ("<img", "<table", "<svg") if tag in html.lower()]
-    rules.append(Rule("ats_template_plain", "No images or tables in the ATS template", not figures,
-                      f"Found {', '.join(t.strip('<') for t in figures)}." if figures else "Plain text only.",
-                      "Remove pictures and tables from the ATS template."))  # fmt: skip
+    rules.append(
+        Rule(
+            "ats_template_plain",
+            "No images or tables in the ATS template",
+            not figures,
+            f"Found {', '.join(t.strip('<') for t in figures)}." if figures else "Plain text only.",
+            "Remove pictures and tables from the ATS template.",
+        )
+    )
     not_embedded = _fonts_not_embedded(data)
-    rules.append(Rule("fonts_embedded", "Fonts embedded", not not_embedded,
-                      f"Not embedded: {', '.join(not_embedded)}." if not_embedded else "Every font is embedded.",
-                      "Embed every font (export with fonts embedded) so text maps to characters."))  # fmt: skip
+    rules.append(
+        Rule(
+            "fonts_embedded",
+            "Fonts embedded",
+            not not_embedded,
+            f"Not embedded: {', '.join(not_embedded)}." if not_embedded else "Every font is embedded.",
+            "Embed every font (export with fonts embedded) so text maps to characters.",
+        )
+    )
     return rules
 
 
-def ats_report(content: dict, *, template: str = "ats", paper: str = "a4", title: str = "",
-               data: bytes | None = None) -> dict:  # fmt: skip
+def ats_report(
+    content: dict, *, template: str = "ats", paper: str = "a4", title: str = "", data: bytes | None = None
+) -> dict:
     if data is None:
         data = render_pdf(content, template=template, paper=paper, title=title)
     rules = content_checks(content, template=template, paper=paper, title=title, data=data)

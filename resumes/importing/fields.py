@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (the vocabularies are Cyrillic, accented and dash characters on purpose)
+# ruff: noqa: RUF001  (the vocabularies are Cyrillic, accented and dash characters on purpose)
 """What the readers share: section names in five languages, dates as people write them, field clues.
 
 Pure functions, no Django: the PDF, DOCX and LinkedIn readers, the ATS check
@@ -37,14 +37,18 @@ SECTION_SYNONYMS = {
         "kompetenzen", "it-kenntnisse", "compétences", "compétences techniques", "habilidades",
         "competencias", "conocimientos", "aptitudes",
     ),
-    "languages": ("languages", "языки", "знание языков", "sprachen", "sprachkenntnisse", "langues", "idiomas"),
+    "languages": (
+        "languages", "языки", "знание языков", "sprachen", "sprachkenntnisse", "langues", "idiomas",
+    ),
     "certificates": (
         "certifications", "certificates", "licenses & certifications", "licenses and certifications",
         "сертификаты", "сертификация", "zertifikate", "zertifizierungen", "certificats", "certificaciones",
         "certificados",
     ),
-    "awards": ("awards", "honors", "honours", "achievements", "награды", "auszeichnungen", "prix", "distinctions",
-               "premios", "reconocimientos"),
+    "awards": (
+        "awards", "honors", "honours", "achievements", "награды", "auszeichnungen", "prix", "distinctions",
+        "premios", "reconocimientos",
+    ),
     "publications": ("publications", "публикации", "publikationen", "veröffentlichungen", "publicaciones"),
     "volunteer": (
         "volunteering", "volunteer experience", "volunteer", "волонтерство", "волонтёрство",

@@ -18,11 +18,21 @@ MAX_ENTRIES = 500
 LINKEDIN_FILES = frozenset(
     name.lower()
     for name in (
-        "Profile.csv", "Positions.csv", "Education.csv", "Skills.csv", "Certifications.csv", "Projects.csv",
-        "Languages.csv", "Publications.csv", "Volunteering.csv", "Honors.csv", "Courses.csv",
-        "Email Addresses.csv", "PhoneNumbers.csv",
+        "Profile.csv",
+        "Positions.csv",
+        "Education.csv",
+        "Skills.csv",
+        "Certifications.csv",
+        "Projects.csv",
+        "Languages.csv",
+        "Publications.csv",
+        "Volunteering.csv",
+        "Honors.csv",
+        "Courses.csv",
+        "Email Addresses.csv",
+        "PhoneNumbers.csv",
     )
-)  # fmt: skip
+)
 
 
 class ZipBomb(UnreadableFile):
@@ -49,8 +59,10 @@ class SafeZip:
                 raise UnreadableFile("The archive is password-protected.")
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > 1_000_000 and ratio > settings.IMPORT_MAX_COMPRESSION_RATIO:
-                raise ZipBomb(f"{info.filename} inflates {ratio:,.0f} times; the limit is "
-                              f"{settings.IMPORT_MAX_COMPRESSION_RATIO}.")  # fmt: skip
+                raise ZipBomb(
+                    f"{info.filename} inflates {ratio:,.0f} times; the limit is "
+                    f"{settings.IMPORT_MAX_COMPRESSION_RATIO}."
+                )
         self.infos = [info for info in infos if not info.is_dir()]
         self.remaining = limit
 

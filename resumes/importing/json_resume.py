@@ -17,9 +17,23 @@ from .fields import iso, parse_date_text
 
 DATE_KEYS = ("startDate", "endDate", "date", "releaseDate")
 TEXT_KEYS = (
-    "name", "position", "institution", "area", "studyType", "title", "organization", "issuer", "awarder",
-    "publisher", "summary", "description", "url", "location", "entity", "score",
-)  # fmt: skip
+    "name",
+    "position",
+    "institution",
+    "area",
+    "studyType",
+    "title",
+    "organization",
+    "issuer",
+    "awarder",
+    "publisher",
+    "summary",
+    "description",
+    "url",
+    "location",
+    "entity",
+    "score",
+)
 LIST_KEYS = ("highlights", "keywords", "courses", "roles")
 
 

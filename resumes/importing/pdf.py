@@ -131,8 +131,15 @@ def _words(layout) -> list[dict]:
             current["x1"] = char.x1
             current["bottom"] = max(current["bottom"], height - char.y0)
             continue
-        current = {"text": text, "x0": char.x0, "x1": char.x1, "top": top, "bottom": height - char.y0,
-                   "fontname": char.fontname, "size": char.size}  # fmt: skip
+        current = {
+            "text": text,
+            "x0": char.x0,
+            "x1": char.x1,
+            "top": top,
+            "bottom": height - char.y0,
+            "fontname": char.fontname,
+            "size": char.size,
+        }
         words.append(current)
     return words
 

@@ -119,8 +119,15 @@ def draft_from_document(document: dict) -> dict:
         degree = _s(item, "degree", "studyType")
         title = ", ".join(v for v in (degree, _s(item, "area")) if v) or _s(item, "school", "institution")
         kind = AchievementType.DEGREE if looks_like_degree(degree) else AchievementType.COURSE
-        achievements.append(_entry(kind, item, title=title, organization=_s(item, "school", "institution"),
-                                   location=_s(item, "location")))  # fmt: skip
+        achievements.append(
+            _entry(
+                kind,
+                item,
+                title=title,
+                organization=_s(item, "school", "institution"),
+                location=_s(item, "location"),
+            )
+        )
     for key, kind, title_keys, org_keys in (
         ("projects", AchievementType.PROJECT, ("name",), ()),
         ("certifications", AchievementType.CERTIFICATION, ("title", "name"), ("issuer",)),
@@ -129,8 +136,14 @@ def draft_from_document(document: dict) -> dict:
         ("volunteer", AchievementType.VOLUNTEER, ("position", "organization"), ("organization",)),
     ):
         for item in _items(document, key):
-            achievements.append(_entry(kind, item, title=_s(item, *title_keys) or key.title(),
-                                       organization=_s(item, *org_keys) if org_keys else ""))  # fmt: skip
+            achievements.append(
+                _entry(
+                    kind,
+                    item,
+                    title=_s(item, *title_keys) or key.title(),
+                    organization=_s(item, *org_keys) if org_keys else "",
+                )
+            )
     skills = []
     for item in _items(document, "skills"):
         names = [k for k in item.get("keywords") or [] if isinstance(k, str)] or [_s(item, "name")]

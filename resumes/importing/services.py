@@ -31,8 +31,18 @@ from .models import ImportDraft, ImportStatus
 
 logger = logging.getLogger(__name__)
 
-ACHIEVEMENT_KEYS = ("type", "title", "organization", "location", "start_date", "end_date", "description",
-                    "highlights", "skills", "url")  # fmt: skip
+ACHIEVEMENT_KEYS = (
+    "type",
+    "title",
+    "organization",
+    "location",
+    "start_date",
+    "end_date",
+    "description",
+    "highlights",
+    "skills",
+    "url",
+)
 MAX_DRAFT_ENTRIES = 500
 
 
@@ -93,10 +103,13 @@ def _mark_duplicates(import_kind, user, draft: dict) -> None:
     if import_kind.mark_duplicates:
         import_kind.mark_duplicates(user, draft)
         return
-    existing = list(Achievement.objects.filter(user=user).only(
-        "id", "type", "title", "organization", "start_date", "end_date"))  # fmt: skip
+    existing = DuplicateIndex(
+        Achievement.objects.filter(user=user).only(
+            "id", "type", "title", "organization", "start_date", "end_date"
+        )
+    )
     for item in draft.get("achievements", []):
-        match = find_duplicate(item, existing)
+        match = existing.find(item)
         item["duplicate_of"] = match.pk if match else None
 
 
@@ -109,23 +122,33 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def find_duplicate(item: dict, candidates) -> Achievement | None:
-    """The achievement ``item`` repeats: same type, organisation and title, overlapping dates."""
-    far = dt.date(9999, 1, 1)
-    start, end = _date(item.get("start_date")), _date(item.get("end_date"))
-    for row in candidates:
-        same = (
-            row.type == item.get("type")
-            and fold(row.title) == fold(item.get("title"))
-            and fold(row.organization) == fold(item.get("organization"))
-        )
-        if not same:
-            continue
-        if not (start and row.start_date):
-            return row
-        if start <= (row.end_date or far) and row.start_date <= (end or far):
-            return row
-    return None
+class DuplicateIndex:
+    """Existing achievements keyed by (type, title, organisation), compared case- and accent-blind."""
+
+    def __init__(self, rows=()):
+        self._rows: dict[tuple, list[Achievement]] = {}
+        for row in rows:
+            self.add(row)
+
+    @staticmethod
+    def _key(kind, title, organization) -> tuple:
+        return (kind, fold(title), fold(organization))
+
+    def add(self, row: Achievement) -> None:
+        self._rows.setdefault(self._key(row.type, row.title, row.organization), []).append(row)
+
+    def find(self, item: dict) -> Achievement | None:
+        """The achievement ``item`` repeats: same type, organisation and title, overlapping dates."""
+        far = dt.date(9999, 1, 1)
+        start, end = _date(item.get("start_date")), _date(item.get("end_date"))
+        for row in self._rows.get(
+            self._key(item.get("type"), item.get("title"), item.get("organization")), []
+        ):
+            if not (start and row.start_date):
+                return row
+            if start <= (row.end_date or far) and row.start_date <= (end or far):
+                return row
+        return None
 
 
 def _clean_achievements(draft: dict) -> dict:
@@ -171,8 +194,11 @@ def _clean_achievements(draft: dict) -> dict:
     if errors:
         raise ValidationError(errors)
     basics = draft.get("basics") if isinstance(draft.get("basics"), dict) else {}
-    return drafts.new_draft(basics={k: v for k, v in basics.items() if isinstance(v, str)},
-                            achievements=achievements, skills=skills)  # fmt: skip
+    return drafts.new_draft(
+        basics={k: v for k, v in basics.items() if isinstance(v, str)},
+        achievements=achievements,
+        skills=skills,
+    )
 
 
 def _required(fields: dict) -> dict:
@@ -226,7 +252,7 @@ def _merge(row: Achievement, fields: dict) -> Achievement:
 
 def _confirm_achievements(user, draft: dict, indices: list[int]) -> dict:
     items = draft.get("achievements", [])
-    existing = list(Achievement.objects.filter(user=user))
+    existing = DuplicateIndex(Achievement.objects.filter(user=user))
     created, merged = [], []
     for index in indices:
         item = items[index]
@@ -234,13 +260,13 @@ def _confirm_achievements(user, draft: dict, indices: list[int]) -> dict:
         for key in ("start_date", "end_date"):
             fields[key] = fields[key] or None
         try:
-            match = find_duplicate(item, existing)
+            match = existing.find(item)
             if match is not None:
                 _merge(match, clean_achievement_fields(fields, instance=None))
                 merged.append(match.pk)
             else:
                 row = resume_services.achievement_create(user=user, **fields)
-                existing.append(row)
+                existing.add(row)
                 created.append(row.pk)
         except ValidationError as exc:
             detail = exc.detail if isinstance(exc.detail, dict) else {"entry": exc.detail}
@@ -250,8 +276,11 @@ def _confirm_achievements(user, draft: dict, indices: list[int]) -> dict:
     for item in draft.get("skills", []):
         if item["name"].lower() not in have:
             have.add(item["name"].lower())
-            new_skills.append(Skill(user=user, name=item["name"], category=item["category"],
-                                    proficiency=item["proficiency"]))  # fmt: skip
+            new_skills.append(
+                Skill(
+                    user=user, name=item["name"], category=item["category"], proficiency=item["proficiency"]
+                )
+            )
     Skill.objects.bulk_create(new_skills, ignore_conflicts=True)
     resume_services.schedule_rebuild(user_id=user.pk)
     return {"created": created, "merged": merged, "skills": [s.name for s in new_skills]}
@@ -297,4 +326,4 @@ def draft_apply_suggestions(*, import_draft: ImportDraft, suggestions: dict) -> 
     return changed
 
 
-__all__ = ["draft_confirm", "draft_create", "draft_update", "find_duplicate"]
+__all__ = ["DuplicateIndex", "draft_confirm", "draft_create", "draft_update"]

@@ -34,8 +34,11 @@ def _errors(exc) -> list[str]:
     if isinstance(exc, ApplicationError):
         return [exc.detail]
     detail = exc.detail if isinstance(exc.detail, dict) else {"file": exc.detail}
-    return [f"{k}: {m}" if k not in ("file", "non_field_errors") else str(m)
-            for k, v in detail.items() for m in (v if isinstance(v, list) else [v])]  # fmt: skip
+    return [
+        f"{k}: {m}" if k not in ("file", "non_field_errors") else str(m)
+        for k, v in detail.items()
+        for m in (v if isinstance(v, list) else [v])
+    ]
 
 
 @login_required
@@ -84,7 +87,7 @@ def _rows(draft):
                         "css": _confidence_class(confidence.get(name)),
                     }
                     for name in FIELDS
-                ],  # fmt: skip
+                ],
                 "highlights": "\n".join(entry.get("highlights", [])),
             }
         )
@@ -130,8 +133,11 @@ def import_review(request, pk):
             errors, status = _errors(exc), 400
         else:
             result = draft.result
-            messages.success(request, f"Imported: {len(result['created'])} created, {len(result['merged'])} merged "
-                                      "into what you already had.")  # fmt: skip
+            messages.success(
+                request,
+                f"Imported: {len(result['created'])} created, {len(result['merged'])} merged "
+                "into what you already had.",
+            )
             return redirect("resumes:import-review", pk=draft.pk)
     context = {
         "draft": draft,

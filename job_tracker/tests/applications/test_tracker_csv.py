@@ -28,8 +28,18 @@ def test_export_is_utf8_csv_with_documented_columns(api_client, user, django_ass
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
-    assert list(rows[0]) == ["company", "job_title", "status", "date_applied", "location", "url", "salary",
-                             "notes", "created_at", "last_status_change"]  # fmt: skip
+    assert list(rows[0]) == [
+        "company",
+        "job_title",
+        "status",
+        "date_applied",
+        "location",
+        "url",
+        "salary",
+        "notes",
+        "created_at",
+        "last_status_change",
+    ]
     assert [(r["company"], r["status"]) for r in rows] == [("Café Zürich", "applied"), ("Acme", "wishlist")]
     assert rows[0]["date_applied"] and rows[0]["last_status_change"]
 
@@ -77,7 +87,10 @@ def test_other_trackers_headers_and_history_events(api_client, user, text):
 
     application = JobApplication.objects.get(user=user)
     assert (application.company_name, application.job_title, application.status) == (
-        "Globex", "Engineer", "interviewing")  # fmt: skip
+        "Globex",
+        "Engineer",
+        "interviewing",
+    )
     assert application.date_applied == dt.date(2026, 3, 4)
     event = ApplicationEvent.objects.get(application=application)
     assert (event.from_status, event.to_status, event.created_at.date()) == (
@@ -88,7 +101,11 @@ def test_other_trackers_headers_and_history_events(api_client, user, text):
 
 
 def test_bad_row_names_row_and_column_and_writes_nothing(api_client, user):
-    text = "Company,Job Title,Status,Date Applied\nAcme,Dev,applied,2026-01-02\nGlobex,Eng,daydreaming,2026-13-45\n"
+    text = (
+        "Company,Job Title,Status,Date Applied\n"
+        "Acme,Dev,applied,2026-01-02\n"
+        "Globex,Eng,daydreaming,2026-13-45\n"
+    )
 
     response = upload(api_client, text)
 

@@ -64,10 +64,11 @@ class Command(BaseCommand):
         result = draft.result
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported {file.name} ({draft.kind}) for {owner.username}: {len(result['created'])} created, "
+                f"Imported {file.name} ({draft.kind}) for {owner.username}: "
+                f"{len(result['created'])} created, "
                 f"{len(result['merged'])} merged"
                 + (f", {len(result['skills'])} new skills" if "skills" in result else "")
-                + "."  # fmt: skip
+                + "."
             )
         )
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Cyrillic, Greek, accents and dashes are the point of this corpus)
+# ruff: noqa: RUF001, RUF002  (Cyrillic, Greek, accents and dashes are the point of this corpus)
 """The measured import corpus, generated: our own PDFs in every template, hand-built PDFs and DOCX in
 other layouts (two columns, Russian and German headings, dates as 03/2021, März 2021,
 "2019 – по настоящее время"), and LinkedIn ZIPs with the export's quirks.
@@ -43,10 +43,14 @@ def _ym(value: str) -> str:
 
 def _truth_from_json(document: dict) -> list[dict]:
     return [
-        {"organization": w.get("name", ""), "title": w.get("position", ""),
-         "start": _ym(w.get("startDate", "")), "end": _ym(w.get("endDate", ""))}
+        {
+            "organization": w.get("name", ""),
+            "title": w.get("position", ""),
+            "start": _ym(w.get("startDate", "")),
+            "end": _ym(w.get("endDate", "")),
+        }
         for w in document.get("work", [])
-    ]  # fmt: skip
+    ]
 
 
 CAREER = {
@@ -58,31 +62,74 @@ CAREER = {
         "summary": "Backend engineer who builds payment systems.",
     },
     "work": [
-        {"name": "Stripe Inc.", "position": "Staff Engineer", "startDate": "2021-03", "location": "Dublin",
-         "highlights": ["Cut payout latency by 38%", "Led a team of 6 engineers"]},
-        {"name": "Globex Corporation", "position": "Senior Software Engineer", "startDate": "2017-09",
-         "endDate": "2021-02", "highlights": ["Moved 40 services to Kubernetes", "Wrote the on-call guide"]},
-        {"name": "Initech", "position": "Software Developer", "startDate": "2014-06", "endDate": "2017-08",
-         "summary": "Billing and invoicing in Python and PostgreSQL."},
-        {"name": "Umbrella Labs", "position": "Junior Developer", "startDate": "2012-01", "endDate": "2014-05"},
+        {
+            "name": "Stripe Inc.",
+            "position": "Staff Engineer",
+            "startDate": "2021-03",
+            "location": "Dublin",
+            "highlights": ["Cut payout latency by 38%", "Led a team of 6 engineers"],
+        },
+        {
+            "name": "Globex Corporation",
+            "position": "Senior Software Engineer",
+            "startDate": "2017-09",
+            "endDate": "2021-02",
+            "highlights": ["Moved 40 services to Kubernetes", "Wrote the on-call guide"],
+        },
+        {
+            "name": "Initech",
+            "position": "Software Developer",
+            "startDate": "2014-06",
+            "endDate": "2017-08",
+            "summary": "Billing and invoicing in Python and PostgreSQL.",
+        },
+        {
+            "name": "Umbrella Labs",
+            "position": "Junior Developer",
+            "startDate": "2012-01",
+            "endDate": "2014-05",
+        },
     ],
-    "education": [{"institution": "Universidad de Sevilla", "studyType": "Master", "area": "Computer Science",
-                   "startDate": "2010", "endDate": "2012"}],
+    "education": [
+        {
+            "institution": "Universidad de Sevilla",
+            "studyType": "Master",
+            "area": "Computer Science",
+            "startDate": "2010",
+            "endDate": "2012",
+        }
+    ],
     "skills": [{"name": "Backend", "keywords": ["Python", "Go", "PostgreSQL", "Kubernetes"]}],
     "languages": [{"language": "Spanish", "fluency": "Native"}, {"language": "English", "fluency": "C1"}],
-}  # fmt: skip
+}
 
 GREEK_CYRILLIC = {
     "basics": {"name": "Νίκος Παπαδόπουλος", "label": "Μηχανικός λογισμικού", "email": "nikos@example.gr"},
     "work": [
-        {"name": "Τράπεζα Πειραιώς", "position": "Αρχιτέκτονας λογισμικού", "startDate": "2020-02",
-         "highlights": ["Σχεδίασε το σύστημα πληρωμών"]},
-        {"name": "ООО Ромашка", "position": "Ведущий разработчик", "startDate": "2016-04", "endDate": "2020-01",
-         "highlights": ["Перевёл сервисы на Go"]},
+        {
+            "name": "Τράπεζα Πειραιώς",
+            "position": "Αρχιτέκτονας λογισμικού",
+            "startDate": "2020-02",
+            "highlights": ["Σχεδίασε το σύστημα πληρωμών"],
+        },
+        {
+            "name": "ООО Ромашка",
+            "position": "Ведущий разработчик",
+            "startDate": "2016-04",
+            "endDate": "2020-01",
+            "highlights": ["Перевёл сервисы на Go"],
+        },
     ],
-    "education": [{"institution": "Εθνικό Μετσόβιο Πολυτεχνείο", "studyType": "Diploma", "area": "Πληροφορική",
-                   "startDate": "2010", "endDate": "2015"}],
-}  # fmt: skip
+    "education": [
+        {
+            "institution": "Εθνικό Μετσόβιο Πολυτεχνείο",
+            "studyType": "Diploma",
+            "area": "Πληροφορική",
+            "startDate": "2010",
+            "endDate": "2015",
+        }
+    ],
+}
 
 OWN_DOCUMENTS = {
     "official-sample": official_sample(),
@@ -150,8 +197,20 @@ def two_column_pdf() -> Sample:
         ("Data Engineer", "Contoso Bank", "09/2018 – 02/2021", "2018-09", "2021-02"),
         ("Business Analyst", "Fabrikam GmbH", "01/2016 – 08/2018", "2016-01", "2018-08"),
     ]
-    side = ["Jordan Miles", "", "CONTACT", "jordan@example.com", "+44 20 7946 0958", "London, UK", "",
-            "SKILLS", "Python", "Spark", "Airflow", "SQL"]  # fmt: skip
+    side = [
+        "Jordan Miles",
+        "",
+        "CONTACT",
+        "jordan@example.com",
+        "+44 20 7946 0958",
+        "London, UK",
+        "",
+        "SKILLS",
+        "Python",
+        "Spark",
+        "Airflow",
+        "SQL",
+    ]
     top = w.y
     w.canvas.setFont("DV-Bold", 18)
     w.canvas.drawString(40, top, side[0])
@@ -283,11 +342,24 @@ def linkedin_zip(positions: int = 3, *, prefix="Basic_LinkedInDataExport_11-23-2
     for n in range(positions):
         start_year = 2024 - n
         finished = "" if n == 0 else f"{MONTHS[(n + 5) % 12]} {start_year}"
-        rows.append([f"Company {n} GmbH", f"Engineer {n}", f"Built things.\n• Shipped feature {n}\n• Mentored {n}",
-                     "Berlin, Germany", f"{MONTHS[n % 12]} {start_year}", finished])  # fmt: skip
-        truth.append({"organization": f"Company {n} GmbH", "title": f"Engineer {n}",
-                      "start": f"{start_year}-{n % 12 + 1:02d}",
-                      "end": f"{start_year}-{(n + 5) % 12 + 1:02d}" if finished else ""})  # fmt: skip
+        rows.append(
+            [
+                f"Company {n} GmbH",
+                f"Engineer {n}",
+                f"Built things.\n• Shipped feature {n}\n• Mentored {n}",
+                "Berlin, Germany",
+                f"{MONTHS[n % 12]} {start_year}",
+                finished,
+            ]
+        )
+        truth.append(
+            {
+                "organization": f"Company {n} GmbH",
+                "title": f"Engineer {n}",
+                "start": f"{start_year}-{n % 12 + 1:02d}",
+                "end": f"{start_year}-{(n + 5) % 12 + 1:02d}" if finished else "",
+            }
+        )
     files = {
         "Profile.csv": _csv(
             [
@@ -322,7 +394,7 @@ def linkedin_zip(positions: int = 3, *, prefix="Basic_LinkedInDataExport_11-23-2
                     "",
                 ]
             ],
-        ),  # fmt: skip
+        ),
         "Positions.csv": _csv(
             ["Company Name", "Title", "Description", "Location", "Started On", "Finished On"], rows
         ),
@@ -340,7 +412,7 @@ def linkedin_zip(positions: int = 3, *, prefix="Basic_LinkedInDataExport_11-23-2
         "Email Addresses.csv": _csv(
             ["Email Address", "Confirmed", "Primary", "Updated On"],
             [["kim@example.com", "Yes", "Yes", "1/1/24"]],
-        ),  # fmt: skip
+        ),
         "Connections.csv": _csv(
             ["First Name", "Last Name"], [["A", "B"]], preamble="Notes:\nWhen exporting ...\n\n"
         ),
@@ -361,11 +433,15 @@ def all_samples() -> list[Sample]:
 
 def parsed_work(draft: dict) -> list[dict]:
     return [
-        {"organization": a["organization"], "title": a["title"], "start": a["start_date"][:7],
-         "end": a["end_date"][:7]}
+        {
+            "organization": a["organization"],
+            "title": a["title"],
+            "start": a["start_date"][:7],
+            "end": a["end_date"][:7],
+        }
         for a in draft["achievements"]
         if a["type"] in ("job", "internship")
-    ]  # fmt: skip
+    ]
 
 
 def _same(a: str, b: str) -> bool:

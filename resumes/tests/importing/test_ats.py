@@ -17,8 +17,16 @@ def test_ats_check_rules_and_readback(api_client, resume):
     assert response.status_code == 200
     body = response.json()
     rules = {r["rule"]: r for r in body["rules"]}
-    assert set(rules) == {"contact", "dates", "bullet_length", "quantified", "pages", "section_names",
-                          "ats_template_plain", "fonts_embedded"}  # fmt: skip
+    assert set(rules) == {
+        "contact",
+        "dates",
+        "bullet_length",
+        "quantified",
+        "pages",
+        "section_names",
+        "ats_template_plain",
+        "fonts_embedded",
+    }
     assert all(r["fix"] for r in body["rules"])
     # Two of CAREER's roles carry no number; everything else passes.
     assert rules["quantified"]["passed"] is False
@@ -31,8 +39,10 @@ def test_ats_check_rules_and_readback(api_client, resume):
 
 
 def test_ats_check_fails_what_is_missing(api_client, user):
-    content = {"basics": {"name": "No Contact"},
-               "work": [{"name": "Acme", "position": "Dev", "highlights": ["x" * 250]}]}  # fmt: skip
+    content = {
+        "basics": {"name": "No Contact"},
+        "work": [{"name": "Acme", "position": "Dev", "highlights": ["x" * 250]}],
+    }
     resume = Resume.objects.create(user=user, title="Thin", content=content)
 
     rules = {r["rule"]: r for r in api_client.get(f"/api/v1/resumes/{resume.pk}/ats-check/").json()["rules"]}

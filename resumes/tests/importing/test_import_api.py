@@ -78,9 +78,13 @@ def test_edit_then_confirm_a_subset_writes_once_and_rebuilds_once(
 
 def test_duplicates_are_merged_not_doubled(api_client, user, career_pdf):
     existing = Achievement.objects.create(
-        user=user, type=AchievementType.JOB, title="Staff Engineer", organization="Stripe Inc.",
-        start_date=dt.date(2021, 3, 1), highlights=["Cut payout latency by 38%"],
-    )  # fmt: skip
+        user=user,
+        type=AchievementType.JOB,
+        title="Staff Engineer",
+        organization="Stripe Inc.",
+        start_date=dt.date(2021, 3, 1),
+        highlights=["Cut payout latency by 38%"],
+    )
 
     draft = upload(api_client, career_pdf).json()
     first = draft["draft"]["achievements"][0]
@@ -115,7 +119,8 @@ def test_drafts_are_owner_scoped_and_expire(api_client, other_client, user, care
     assert other_client.post(f"{URL}{draft['id']}/confirm/", {}, format="json").status_code == 404
     row = ImportDraft.objects.get(pk=draft["id"])
     assert row.expires_at - row.created_at == dt.timedelta(days=7) or abs(
-        (row.expires_at - row.created_at) - dt.timedelta(days=7)) < dt.timedelta(seconds=1)  # fmt: skip
+        (row.expires_at - row.created_at) - dt.timedelta(days=7)
+    ) < dt.timedelta(seconds=1)
     now = timezone.now()
     ImportDraft.objects.filter(pk=row.pk).update(created_at=now - dt.timedelta(days=8), expires_at=now)
     assert api_client.get(f"{URL}{draft['id']}/").status_code == 404
@@ -126,11 +131,17 @@ def test_each_format_through_the_api(api_client, user):
     docx = upload(api_client, samples["other/docx"].data).json()
     assert docx["kind"] == "docx"
     assert [a["organization"] for a in docx["draft"]["achievements"] if a["type"] == "job"] == [
-        "Allegro sp. z o.o.", "Comarch SA"]  # fmt: skip
+        "Allegro sp. z o.o.",
+        "Comarch SA",
+    ]
     russian = upload(api_client, samples["other/russian"].data).json()
     jobs = [a for a in russian["draft"]["achievements"] if a["type"] == "job"]
     assert (jobs[0]["organization"], jobs[0]["title"], jobs[0]["start_date"], jobs[0]["end_date"]) == (
-        "ООО «Ромашка»", "Ведущий разработчик", "2021-03-01", "")  # fmt: skip
+        "ООО «Ромашка»",
+        "Ведущий разработчик",
+        "2021-03-01",
+        "",
+    )
     linkedin = upload(api_client, corpus.linkedin_zip().data, name="export.zip").json()
     assert linkedin["kind"] == "linkedin"
     assert linkedin["draft"]["basics"]["name"] == "Kim Lee"
@@ -166,7 +177,7 @@ def test_each_format_through_the_api(api_client, user):
         "broken-zip",
         "broken-json",
         "empty-json",
-    ],  # fmt: skip
+    ],
 )
 def test_bad_files_are_clear_4xx_and_write_nothing(api_client, user, make, status, code):
     response = upload(api_client, make())
@@ -190,9 +201,14 @@ def test_over_the_upload_limit_is_413(api_client, settings, career_pdf):
 
 
 def test_json_body_and_anonymous(api_client, anon_client):
-    response = api_client.post(URL, {"basics": {"name": "Jo"}, "work": [{"name": "Acme", "position": "Dev",
-                                                                         "startDate": "2020", "endDate": "heute"}]},
-                               format="json")  # fmt: skip
+    response = api_client.post(
+        URL,
+        {
+            "basics": {"name": "Jo"},
+            "work": [{"name": "Acme", "position": "Dev", "startDate": "2020", "endDate": "heute"}],
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     assert response.json()["kind"] == "json_resume"
     assert "work[0].endDate 'heute' read as ongoing." in response.json()["draft"]["warnings"]

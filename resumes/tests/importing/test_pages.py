@@ -36,13 +36,21 @@ def test_upload_review_edit_confirm(client_for, user):
     review = client.get(response["Location"]).content.decode()
     assert 'value="Stripe Inc."' in review and "conf-high" in review
 
-    form = {"e0-include": "1", "e0-type": "job", "e0-title": "Staff Engineer II", "e0-organization": "Stripe Inc.",
-            "e0-start_date": "2021-03-01", "e0-end_date": "", "e0-highlights": "Cut payout latency by 38%"}  # fmt: skip
+    form = {
+        "e0-include": "1",
+        "e0-type": "job",
+        "e0-title": "Staff Engineer II",
+        "e0-organization": "Stripe Inc.",
+        "e0-start_date": "2021-03-01",
+        "e0-end_date": "",
+        "e0-highlights": "Cut payout latency by 38%",
+    }
     confirmed = client.post(response["Location"], form)
 
     assert confirmed.status_code == 302
     assert list(Achievement.objects.filter(user=user).values_list("title", "organization")) == [
-        ("Staff Engineer II", "Stripe Inc.")]  # fmt: skip
+        ("Staff Engineer II", "Stripe Inc.")
+    ]
     assert "1 created, 0 merged" in client.get(response["Location"]).content.decode()
 
 
@@ -61,11 +69,19 @@ def test_other_users_draft_is_404(client_for, user, other_user, api_client):
 
 
 def test_export_page_ats_panel(client_for, user):
-    Achievement.objects.create(user=user, type="job", title="Developer", organization="Acme",
-                               start_date="2020-01-01", highlights=["Shipped 3 releases"])  # fmt: skip
+    Achievement.objects.create(
+        user=user,
+        type="job",
+        title="Developer",
+        organization="Acme",
+        start_date="2020-01-01",
+        highlights=["Shipped 3 releases"],
+    )
     resume = rebuild_resume(user=user)
     client = client_for(user)
-    assert 'hx-get="/resumes/%d/export/ats/?template=ats"' % resume.pk in client.get(
-        f"/resumes/{resume.pk}/export/").content.decode()  # fmt: skip
+    assert (
+        f'hx-get="/resumes/{resume.pk}/export/ats/?template=ats"'
+        in client.get(f"/resumes/{resume.pk}/export/").content.decode()
+    )
     panel = client.get(f"/resumes/{resume.pk}/export/ats/?template=modern").content.decode()
     assert "Reads back cleanly" in panel and "Contact details" in panel

@@ -26,7 +26,10 @@ from . import corpus
 def test_date_ranges_in_common_formats_and_languages(text, start, end, ongoing):
     found = find_date_range(text)
     assert (found.start.isoformat(), found.end.isoformat() if found.end else None, found.ongoing) == (
-        start, end, ongoing)  # fmt: skip
+        start,
+        end,
+        ongoing,
+    )
 
 
 def test_a_year_inside_a_sentence_is_not_a_date_range():
@@ -35,9 +38,15 @@ def test_a_year_inside_a_sentence_is_not_a_date_range():
 
 @pytest.mark.parametrize(
     ("heading", "key"),
-    [("Опыт работы", "work"), ("BERUFSERFAHRUNG", "work"), ("Expérience professionnelle", "work"),
-     ("Experiencia laboral", "work"), ("Образование", "education"), ("Kenntnisse:", "skills")],
-)  # fmt: skip
+    [
+        ("Опыт работы", "work"),
+        ("BERUFSERFAHRUNG", "work"),
+        ("Expérience professionnelle", "work"),
+        ("Experiencia laboral", "work"),
+        ("Образование", "education"),
+        ("Kenntnisse:", "skills"),
+    ],
+)
 def test_section_synonyms(heading, key):
     assert section_key(heading) == key
 
@@ -70,42 +79,76 @@ def test_json_resume_deviations_become_warnings():
 
 
 V4 = {
-    "basics": {"name": "Riley", "headline": "Engineer", "email": "r@example.com", "url": {"href": "https://r.dev"}},
+    "basics": {
+        "name": "Riley",
+        "headline": "Engineer",
+        "email": "r@example.com",
+        "url": {"href": "https://r.dev"},
+    },
     "sections": {
         "summary": {"content": "<p>Builds things.</p>"},
-        "experience": {"items": [{"company": "Acme Inc.", "position": "Developer", "date": "Jan 2020 - Present",
-                                  "summary": "<ul><li>Shipped it</li><li>Kept it up</li></ul>", "visible": True}]},
+        "experience": {
+            "items": [
+                {
+                    "company": "Acme Inc.",
+                    "position": "Developer",
+                    "date": "Jan 2020 - Present",
+                    "summary": "<ul><li>Shipped it</li><li>Kept it up</li></ul>",
+                    "visible": True,
+                }
+            ]
+        },
         "skills": {"items": [{"name": "Backend", "keywords": ["Python", "js"], "level": 4}]},
         "languages": {"items": [{"name": "French", "description": "Fluent"}]},
     },
     "metadata": {"template": "rhyhorn"},
-}  # fmt: skip
+}
 V5 = {
     "basics": {"name": "Sam", "headline": "Designer", "website": {"url": "https://sam.design", "label": ""}},
     "summary": {"content": "<p>Designs.</p>"},
     "sections": {
-        "experience": {"items": [{"company": "Globex", "position": "Designer", "period": "2018 - 2021",
-                                  "description": "<p>Led design.</p>", "hidden": False},
-                                 {"company": "Hidden Co", "position": "X", "period": "2010", "hidden": True}]},
-        "education": {"items": [{"school": "RCA", "degree": "Master of Arts", "area": "Design", "period": "2016 - 2018"}]},
+        "experience": {
+            "items": [
+                {
+                    "company": "Globex",
+                    "position": "Designer",
+                    "period": "2018 - 2021",
+                    "description": "<p>Led design.</p>",
+                    "hidden": False,
+                },
+                {"company": "Hidden Co", "position": "X", "period": "2010", "hidden": True},
+            ]
+        },
+        "education": {
+            "items": [
+                {"school": "RCA", "degree": "Master of Arts", "area": "Design", "period": "2016 - 2018"}
+            ]
+        },
         "certifications": {"items": [{"title": "UX Cert", "issuer": "NN/g", "date": "March 2023"}]},
     },
     "customSections": [],
     "metadata": {},
-}  # fmt: skip
+}
 
 
 def test_reactive_resume_v4_and_v5():
     v4 = reactive_resume.draft_from_document(V4)
     job = v4["achievements"][0]
     assert (job["organization"], job["title"], job["start_date"], job["end_date"]) == (
-        "Acme Inc.", "Developer", "2020-01-01", "")  # fmt: skip
+        "Acme Inc.",
+        "Developer",
+        "2020-01-01",
+        "",
+    )
     assert job["highlights"] == ["Shipped it", "Kept it up"]
     assert v4["basics"]["summary"] == "Builds things." and v4["basics"]["url"] == "https://r.dev"
     assert {"Python", "JavaScript", "French"} <= {s["name"] for s in v4["skills"]}
     v5 = reactive_resume.draft_from_document(V5)
     assert [(a["type"], a["organization"]) for a in v5["achievements"]] == [
-        ("job", "Globex"), ("degree", "RCA"), ("certification", "NN/g")]  # fmt: skip
+        ("job", "Globex"),
+        ("degree", "RCA"),
+        ("certification", "NN/g"),
+    ]
     assert v5["achievements"][2]["start_date"] == v5["achievements"][2]["end_date"] == "2023-03-01"
     assert v5["basics"]["label"] == "Designer"
 
@@ -118,7 +161,10 @@ def test_linkedin_quirks():
     assert first["end_date"] == "" and first["start_date"] == "2024-01-01"
     degree = next(a for a in draft["achievements"] if a["type"] == "degree")
     assert (degree["title"], degree["organization"], degree["start_date"]) == (
-        "Master of Science", "Technische Universität München", "2010-01-01")  # fmt: skip
+        "Master of Science",
+        "Technische Universität München",
+        "2010-01-01",
+    )
     cert = next(a for a in draft["achievements"] if a["type"] == "certification")
     assert cert["organization"] == "CNCF" and cert["url"] == "https://cncf.io"
     assert (
