@@ -4,11 +4,14 @@ from django.conf import settings
 from django.core.cache import cache
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import selectors, services
+from resumes.importing import selectors as import_selectors
+
+from . import import_assist, selectors, services
 from .limits import client_ip
 from .serializers import (
     AIModelSerializer,
@@ -135,3 +138,32 @@ class InterviewQuestionsView(_FeatureView):
         return Response(
             {**usage(result.ai), "application_id": application.pk if application else None, **result.value}
         )
+
+
+class ImportImproveView(APIView):
+    """Improve with AI on an import draft: empty fields filled from the file's own text, nothing else."""
+
+    @extend_schema(
+        operation_id="imports_improve",
+        request=None,
+        responses={
+            200: OpenApiResponse(
+                description="`filled` (draft fields set), `dropped` (not in the file), `model`."
+            ),
+            404: OpenApiResponse(description="No such draft of yours."),
+            409: OpenApiResponse(description="No remote model configured, or the draft is confirmed."),
+            429: ERRORS[429],
+            503: ERRORS[503],
+        },
+    )
+    def post(self, request, pk):
+        draft = import_selectors.draft_get(user=request.user, pk=pk)
+        if draft is None:
+            raise NotFound()
+        body = import_assist.improve_import_draft(
+            user=request.user,
+            import_draft=draft,
+            model_name=request.data.get("model"),
+            client_ip=client_ip(request),
+        )
+        return Response(body)

@@ -16,6 +16,7 @@ class AIFeature(models.TextChoices):
     COVER_LETTER = "cover_letter", "Cover letter"
     TAILOR = "tailor", "Resume tailoring"
     INTERVIEW = "interview", "Interview preparation"
+    IMPORT_IMPROVE = "import_improve", "Import: fill gaps from the file"
 
 
 class AIModel(models.Model):

@@ -18,4 +18,5 @@ api_urlpatterns = [
     path("ai/cover-letter/", api.CoverLetterView.as_view(), name="ai-cover-letter"),
     path("ai/tailor/", api.TailorView.as_view(), name="ai-tailor"),
     path("ai/interview-questions/", api.InterviewQuestionsView.as_view(), name="ai-interview-questions"),
+    path("imports/<int:pk>/improve/", api.ImportImproveView.as_view(), name="import-improve"),
 ]

@@ -10,9 +10,11 @@ class JobTrackerConfig(AppConfig):
         from django.db.models.signals import post_delete, post_init, post_save
 
         from accounts.registry import register_dashboard_panel, register_user_data
+        from resumes.importing.registry import register_import_kind
 
         from .applications import panels as application_panels
         from .applications import signals as application_signals
+        from .applications import tracker_csv
         from .followups import panels as followup_panels
         from .jobs import panels as job_panels
         from .models import (
@@ -59,6 +61,9 @@ class JobTrackerConfig(AppConfig):
             lambda user: TrackerSettings.objects.filter(user=user),
             exclude=("calendar_token",),
         )
+
+        # Tracker CSV joins the import flow (resumes never imports the job tracker).
+        register_import_kind(tracker_csv.IMPORT_KIND)
 
         # Dashboard panels: applications, then matching postings, then the weekly report.
         register_dashboard_panel(

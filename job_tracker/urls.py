@@ -27,6 +27,11 @@ router.register("contacts", contacts_api.ContactViewSet, basename="contact")
 router.register("companies", contacts_api.CompanyViewSet, basename="company")
 
 api_urlpatterns = [
+    path(
+        "applications/export.csv",
+        applications_api.ApplicationExportView.as_view(),
+        name="applications-export",
+    ),
     *router.urls,
     path(
         "example-applications/",

@@ -254,6 +254,8 @@ REST_FRAMEWORK = {
         "auth": env.str("THROTTLE_AUTH", default="30/minute"),
         # PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
         "resume_pdf": env.str("THROTTLE_RESUME_PDF", default="60/minute"),
+        # Parsing an upload is CPU-heavy too.
+        "imports": env.str("THROTTLE_IMPORTS", default="30/minute"),
     },
     "NUM_PROXIES": PROXY_COUNT or None,
     "EXCEPTION_HANDLER": "resumate.api.exception_handler",
@@ -346,6 +348,14 @@ LOGGING = {
 # --- Webhook integrations -------------------------------------------------
 # Per-hook body cap, below the global request limit: platforms send small JSON events.
 WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)
+
+# --- Importing career data (PDF, DOCX, LinkedIn, JSON, tracker CSV) --------
+# Uploads above this answer 413; below the request body limit so the message names the file.
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=2_000_000)
+# ZIP containers (DOCX, LinkedIn export): caps on what they may unpack to, against ZIP bombs.
+IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default=50_000_000)
+IMPORT_MAX_COMPRESSION_RATIO = env.int("IMPORT_MAX_COMPRESSION_RATIO", default=100)
+IMPORT_DRAFT_DAYS = env.int("IMPORT_DRAFT_DAYS", default=7)
 
 # --- AI assistant ---------------------------------------------------------
 # Keys are read by name (AIModel.api_key_name); a model without its key is shown as unavailable.

@@ -12,6 +12,8 @@ class ResumesConfig(AppConfig):
         from accounts.registry import register_dashboard_panel, register_user_data
 
         from . import signals
+        from .importing.models import ImportDraft
+        from .importing.panels import import_panel
         from .models import Achievement, Resume, Skill
         from .panels import achievements_panel
 
@@ -27,6 +29,9 @@ class ResumesConfig(AppConfig):
         register_user_data("resumes.skill", lambda user: Skill.objects.filter(user=user))
         register_user_data("resumes.resume", lambda user: Resume.objects.filter(user=user))
         register_dashboard_panel("resumes/_panel.html", achievements_panel, order=10)
+        # First for a new user (it renders nothing once they have achievements).
+        register_dashboard_panel("resumes/importing/_panel.html", import_panel, order=1)
+        register_user_data("resumes.importdraft", lambda user: ImportDraft.objects.filter(user=user))
 
         from .integrations import setup as integrations_setup
 

@@ -69,6 +69,7 @@ def rebuild_results():
 
 def run():
     from resumes import bench_export
+    from resumes.importing import bench as importing_bench
     from resumes.integrations import bench as integrations_bench
 
-    return rebuild_results() + bench_export.run() + integrations_bench.run()
+    return rebuild_results() + bench_export.run() + integrations_bench.run() + importing_bench.run()

@@ -3,6 +3,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
+# Import drafts (resumes.importing) live in this app label too.
+from resumes.importing.models import ImportDraft  # noqa: F401
+
 # The webhook models live in this app label; importing them here registers them.
 from resumes.integrations.models import Integration, WebhookLog  # noqa: F401
 

@@ -4,6 +4,8 @@ from rest_framework.routers import SimpleRouter
 from . import api, views
 from .exporters import api as export_api
 from .exporters import views as export_views
+from .importing import api as importing_api
+from .importing import views as importing_views
 from .integrations import api as integrations_api
 from .integrations import views as integrations_views
 
@@ -30,6 +32,9 @@ urlpatterns = [
         name="resume-export-previews",
     ),
     path("resumes/<int:pk>/preview/<slug:template>/", export_views.resume_preview, name="resume-preview"),
+    path("import/", importing_views.import_upload, name="import"),
+    path("import/<int:pk>/", importing_views.import_review, name="import-review"),
+    path("resumes/<int:pk>/export/ats/", importing_views.resume_ats_panel, name="resume-export-ats"),
     path("integrations/", integrations_views.integrations, name="integrations"),
     path("integrations/<int:pk>/", integrations_views.integration_detail, name="integration-detail"),
     path(
@@ -68,7 +73,11 @@ api_urlpatterns = [
         export_api.ResumeJSONResumeView.as_view(),
         name="resume-json-resume",
     ),
+    path("resumes/<int:pk>/ats-check/", importing_api.ResumeATSCheckView.as_view(), name="resume-ats-check"),
     path("resumes/<int:pk>/markdown/", export_api.ResumeMarkdownView.as_view(), name="resume-markdown"),
+    path("imports/", importing_api.ImportListView.as_view(), name="imports"),
+    path("imports/<int:pk>/", importing_api.ImportDetailView.as_view(), name="import-detail"),
+    path("imports/<int:pk>/confirm/", importing_api.ImportConfirmView.as_view(), name="import-confirm"),
     path("achievements/stats/", integrations_api.AchievementStatsView.as_view(), name="achievement-stats"),
     path("hooks/<uuid:hook_id>/", integrations_api.WebhookView.as_view(), name="integrations-hook"),
     *router.urls,

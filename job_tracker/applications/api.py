@@ -1,16 +1,19 @@
 """Applications API: owner-scoped CRUD with soft delete, restore, history and public examples."""
 
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from job_tracker.models import JobApplication
 
-from . import selectors, services
+from . import selectors, services, tracker_csv
 from .filters import ApplicationFilter
 from .serializers import ApplicationEventSerializer, ApplicationSerializer, ExampleApplicationSerializer
 
@@ -94,4 +97,23 @@ class ExampleApplicationListView(generics.ListAPIView):
             cache.set(services.EXAMPLES_CACHE_KEY, rows, services.EXAMPLES_CACHE_SECONDS)
         response = self.get_paginated_response(self.paginate_queryset(rows))
         response["X-Cache-Status"] = cache_status
+        return response
+
+
+class ApplicationExportView(APIView):
+    """Every live application as CSV (columns documented in ``tracker_csv``); importable again."""
+
+    @extend_schema(
+        operation_id="applications_export_csv",
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+        description=(
+            "UTF-8 CSV, one row per application: company, job_title, status, date_applied, location, url, "
+            "salary, notes, created_at, last_status_change. Upload it to /api/v1/imports/ to import it back."
+        ),
+    )
+    def get(self, request):
+        response = HttpResponse(
+            tracker_csv.export_csv(user=request.user), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = content_disposition_header(True, "applications.csv")
         return response

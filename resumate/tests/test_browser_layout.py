@@ -31,6 +31,8 @@ from job_tracker.followups.services import calendar_token_rotate
 from job_tracker.interviews import services as interviews
 from job_tracker.models import JobSource, WeeklyReport
 from job_tracker.tests.factories import JobApplicationFactory, JobPostingFactory, JobSourceFactory
+from resumes.exporters.pdf import render_pdf
+from resumes.importing import services as import_services
 from resumes.integrations import services as integrations
 from resumes.models import AchievementType, Resume
 from resumes.tests.factories import AchievementFactory, ResumeFactory
@@ -73,6 +75,8 @@ PAGES = [
     Page("resume-edit", "/resumes/{tailored}/edit/"),
     Page("export", "/resumes/{resume}/export/", screenshot=True),
     Page("resume-import", "/resumes/import/"),
+    Page("import", "/import/"),
+    Page("import-review", "/import/{import_draft}/", screenshot=True),
     Page("board", "/applications/", screenshot=True),
     Page("applications", "/applications/list/"),
     Page("application-new", "/applications/new/"),
@@ -234,7 +238,12 @@ def _make_data(user, client):
     )
     integrations.send_test_event(integration=integration)
 
+    # A PDF of the resume, read back into an import draft waiting for review.
+    pdf = render_pdf(resume.content, template="modern", paper="a4", title=resume.title)
+    import_draft = import_services.draft_create(user=user, data=pdf, filename="résumé-final-version-2026.pdf")
+
     ids = {
+        "import_draft": import_draft.pk,
         "achievement": achievement.pk,
         "resume": resume.pk,
         "tailored": tailored.pk,

@@ -1,0 +1,244 @@
+# ruff: noqa: RUF001  (bullet and dash glyphs)
+"""What an applicant tracking system reads from our own exports, and rule-based content checks.
+
+``readback`` renders the resume, runs our own parser on the file and compares
+the result with the source: "reads back cleanly", or exactly what was lost.
+Exporters plug in by format in ``READERS`` (DOCX joins with one line when
+its exporter exists). ``content_checks`` are the rules with pass/fail and a
+one-line fix each.
+"""
+
+import io
+import re
+from dataclasses import asdict, dataclass
+
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+
+from ..exporters.json_resume import to_json_resume
+from ..exporters.pdf import render_html, render_pdf
+from . import layout
+from . import pdf as pdf_reader
+from .fields import fold, parse_date_text
+
+# Format -> (render(content, template, paper, title) -> bytes, read_lines(bytes) -> [Line]).
+READERS = {
+    "pdf": (
+        lambda content, template, paper, title: render_pdf(
+            content, template=template, paper=paper, title=title
+        ),
+        pdf_reader.read_lines,
+    ),
+}
+BULLETS = frozenset("•·◦▪‣-–")
+MAX_BULLET_CHARS = 200  # about two lines at resume type sizes
+MAX_PAGES = 2
+_QUANTIFIED = re.compile(r"\d|%|\$|€|£")
+
+
+@dataclass
+class Rule:
+    rule: str
+    title: str
+    passed: bool
+    detail: str
+    fix: str
+
+
+def _work(content: dict) -> list[dict]:
+    return [w for w in to_json_resume(content).get("work", []) if isinstance(w, dict)]
+
+
+def _year_month(value: str) -> str:
+    parsed, _ = parse_date_text(value) if value else (None, False)
+    return parsed.isoformat()[:7] if parsed else ""
+
+
+def readback(
+    content: dict,
+    *,
+    fmt: str = "pdf",
+    template: str = "ats",
+    paper: str = "a4",
+    title: str = "",
+    data: bytes | None = None,
+) -> dict:
+    """Parse our own export of ``content`` and list what the reader lost (empty = reads back cleanly)."""
+    render, read_lines = READERS[fmt]
+    data = data if data is not None else render(content, template, paper, title)
+    lines = read_lines(data)
+    draft = layout.draft_from_lines(lines)
+    text = layout.source_text(lines)
+    lost = []
+    source = to_json_resume(content)
+    basics = source.get("basics", {})
+    if basics.get("name") and fold(draft["basics"]["name"]) != fold(basics["name"]):
+        lost.append(f"Name read as {draft['basics']['name']!r} instead of {basics['name']!r}.")
+    for key in ("email", "phone"):
+        if basics.get(key) and fold(draft["basics"][key]) != fold(basics[key]):
+            lost.append(f"{key.title()} {basics[key]!r} was not found in the contact details.")
+    parsed = [a for a in draft["achievements"] if a["type"] in ("job", "internship")]
+    for item in _work(content):
+        employer, position = item.get("name", ""), item.get("position", "")
+        match = next((p for p in parsed if fold(p["title"]) == fold(position or employer)), None)
+        label = f"{position or employer} at {employer}" if position else employer
+        if match is None:
+            lost.append(f"Role {label!r} was not read as its own entry (merged columns or lost heading).")
+            continue
+        if position and fold(match["organization"]) != fold(employer):
+            lost.append(f"Role {label!r}: employer read as {match['organization']!r}.")
+        if item.get("startDate") and match["start_date"][:7] != _year_month(item["startDate"]):
+            lost.append(f"Role {label!r}: start date missing or misread.")
+        if item.get("endDate") and match["end_date"][:7] != _year_month(item["endDate"]):
+            lost.append(f"Role {label!r}: end date missing or misread.")
+    if "\ufffd" in text or "(cid:" in text:
+        lost.append("Some characters came out unreadable (glyphs without a text mapping).")
+    words = {fold(w) for w in re.findall(r"\w+", text)}
+    for group in source.get("skills", []):
+        for keyword in group.get("keywords", []) if isinstance(group, dict) else []:
+            if not set(fold(keyword).split()) <= words and fold(keyword) not in fold(text):
+                lost.append(f"Skill {keyword!r} is not in the text layer.")
+    return {"format": fmt, "template": template, "clean": not lost, "lost": lost}
+
+
+def _base_font(name: str) -> str:
+    return name.split("+", 1)[-1]
+
+
+def _fonts_not_embedded(data: bytes) -> list[str]:
+    """Fonts that carry text (not only bullet glyphs) without being embedded in the PDF."""
+    missing = set()
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    for page in PDFPage.create_pages(document):
+        fonts = resolve1((page.resources or {}).get("Font")) or {}
+        for font in fonts.values():
+            font = resolve1(font)
+            for part in resolve1(font.get("DescendantFonts")) or [font]:
+                descriptor = resolve1(resolve1(part).get("FontDescriptor")) or {}
+                if not any(k in descriptor for k in ("FontFile", "FontFile2", "FontFile3")):
+                    missing.add(_base_font(str(resolve1(font.get("BaseFont"))).strip("/'")))
+    used = set()
+    for layout_page in pdf_reader._layouts(data):
+        for char in pdf_reader._chars(layout_page):
+            if not char.get_text().isspace() and char.get_text() not in BULLETS:
+                used.add(_base_font(char.fontname))
+    return sorted(missing & used)
+
+
+def content_checks(
+    content: dict, *, template: str = "ats", paper: str = "a4", title: str = "", data: bytes | None = None
+) -> list[Rule]:
+    source = to_json_resume(content)
+    basics = source.get("basics", {})
+    work = _work(content)
+    rules = []
+    missing = [k for k in ("email", "phone") if not basics.get(k)]
+    rules.append(
+        Rule(
+            "contact",
+            "Contact details",
+            not missing,
+            f"Missing: {', '.join(missing)}." if missing else "E-mail and phone are present.",
+            "Add an e-mail address and a phone number to the resume's basics.",
+        )
+    )
+    undated = [
+        e.get("position") or e.get("name") or e.get("institution") or "entry"
+        for key in ("work", "education", "projects", "volunteer")
+        for e in source.get(key, [])
+        if isinstance(e, dict) and not e.get("startDate")
+    ]
+    rules.append(
+        Rule(
+            "dates",
+            "Every entry has dates",
+            not undated,
+            f"No dates: {', '.join(undated[:5])}." if undated else "All entries are dated.",
+            "Give each job, degree and project a start date (and an end date unless ongoing).",
+        )
+    )
+    long = [h[:40] + "…" for e in work for h in e.get("highlights", []) if len(h) > MAX_BULLET_CHARS]
+    rules.append(
+        Rule(
+            "bullet_length",
+            "Bullets of at most ~2 lines",
+            not long,
+            f"{len(long)} bullet(s) run longer: {'; '.join(long[:3])}." if long else "All bullets are short.",
+            f"Split or trim bullets over {MAX_BULLET_CHARS} characters.",
+        )
+    )
+    flat = [
+        e.get("position") or e.get("name", "")
+        for e in work
+        if not _QUANTIFIED.search(" ".join([e.get("summary", ""), *e.get("highlights", [])]))
+    ]
+    rules.append(
+        Rule(
+            "quantified",
+            "A quantified result in every role",
+            not flat,
+            f"No number in: {', '.join(flat[:5])}." if flat else "Every role shows a number.",
+            "Add one measurable result per role (%, time saved, users, revenue).",
+        )
+    )
+    data = data if data is not None else render_pdf(content, template=template, paper=paper, title=title)
+    pages = len(list(PDFPage.get_pages(io.BytesIO(data))))
+    rules.append(
+        Rule(
+            "pages",
+            f"At most {MAX_PAGES} pages",
+            pages <= MAX_PAGES,
+            f"The PDF has {pages} page(s).",
+            "Cut older or less relevant entries until it fits on two pages.",
+        )
+    )
+    lines = pdf_reader.read_lines(data)
+    odd = [title for key, title in layout.heading_names(lines) if key == "other"]
+    rules.append(
+        Rule(
+            "section_names",
+            "Common section names",
+            not odd,
+            f"Uncommon headings: {', '.join(odd)}." if odd else "All headings are standard.",
+            "Use standard headings (Experience, Education, Skills) so parsers file your entries.",
+        )
+    )
+    html = render_html(content, template="ats", paper=paper, title=title)
+    figures = [tag for tag in ("<img", "<table", "<svg") if tag in html.lower()]
+    rules.append(
+        Rule(
+            "ats_template_plain",
+            "No images or tables in the ATS template",
+            not figures,
+            f"Found {', '.join(t.strip('<') for t in figures)}." if figures else "Plain text only.",
+            "Remove pictures and tables from the ATS template.",
+        )
+    )
+    not_embedded = _fonts_not_embedded(data)
+    rules.append(
+        Rule(
+            "fonts_embedded",
+            "Fonts embedded",
+            not not_embedded,
+            f"Not embedded: {', '.join(not_embedded)}." if not_embedded else "Every font is embedded.",
+            "Embed every font (export with fonts embedded) so text maps to characters.",
+        )
+    )
+    return rules
+
+
+def ats_report(
+    content: dict, *, template: str = "ats", paper: str = "a4", title: str = "", data: bytes | None = None
+) -> dict:
+    if data is None:
+        data = render_pdf(content, template=template, paper=paper, title=title)
+    rules = content_checks(content, template=template, paper=paper, title=title, data=data)
+    return {
+        "template": template,
+        "paper": paper,
+        "passed": all(r.passed for r in rules),
+        "rules": [asdict(r) for r in rules],
+        "readback": readback(content, template=template, paper=paper, title=title, data=data),
+    }

@@ -1,0 +1,165 @@
+"""Pages: upload a file (drag and drop), review the parsed entries with their confidence, confirm.
+
+Also the export page's ATS panel (rule checks and the read-back self-test).
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+from rest_framework.exceptions import ValidationError
+
+from resumate.exceptions import ApplicationError
+
+from ..exporters.pdf import DEFAULT_PAPER, UnknownOption, cached_pdf
+from ..models import AchievementType, Resume
+from . import registry, selectors, services
+from .ats import ats_report
+
+FIELDS = ("title", "organization", "location", "start_date", "end_date", "url")
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Your file",
+        help_text="PDF or Word resume, LinkedIn “Download your data” ZIP, JSON Resume, Reactive Resume JSON "
+        "or a job tracker CSV. The kind is read from the content.",
+    )
+
+
+def _errors(exc) -> list[str]:
+    if isinstance(exc, ApplicationError):
+        return [exc.detail]
+    detail = exc.detail if isinstance(exc.detail, dict) else {"file": exc.detail}
+    return [
+        f"{k}: {m}" if k not in ("file", "non_field_errors") else str(m)
+        for k, v in detail.items()
+        for m in (v if isinstance(v, list) else [v])
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                # One byte past the limit is enough to recognise an oversize file.
+                data = upload.read(settings.IMPORT_MAX_UPLOAD_BYTES + 1)
+                draft = services.draft_create(user=request.user, data=data, filename=upload.name or "")
+            except (ApplicationError, ValidationError) as exc:
+                for message in _errors(exc):
+                    form.add_error("file", message)
+                status = getattr(exc, "status", 400)
+            else:
+                return redirect("resumes:import-review", pk=draft.pk)
+        else:
+            status = 400
+    context = {"form": form, "recent": selectors.draft_list(user=request.user)[:5]}
+    return render(request, "resumes/importing/upload.html", context, status=status)
+
+
+def _confidence_class(value) -> str:
+    if value is None:
+        return ""
+    return "conf-high" if value >= 0.85 else "conf-mid" if value >= 0.55 else "conf-low"
+
+
+def _rows(draft):
+    rows = []
+    for index, entry in enumerate(draft.draft.get("achievements", [])):
+        confidence = entry.get("confidence", {})
+        rows.append(
+            {
+                "index": index,
+                "entry": entry,
+                "fields": [
+                    {
+                        "name": name,
+                        "value": entry.get(name, ""),
+                        "confidence": confidence.get(name),
+                        "css": _confidence_class(confidence.get(name)),
+                    }
+                    for name in FIELDS
+                ],
+                "highlights": "\n".join(entry.get("highlights", [])),
+            }
+        )
+    return rows
+
+
+def _draft_from_post(draft, post) -> tuple[dict, list[int]]:
+    edited = {**draft.draft, "achievements": []}
+    chosen = []
+    for index, entry in enumerate(draft.draft.get("achievements", [])):
+        item = dict(entry)
+        item["type"] = post.get(f"e{index}-type", entry["type"])
+        for name in FIELDS:
+            item[name] = post.get(f"e{index}-{name}", entry.get(name, "")).strip()
+        item["highlights"] = [
+            h.strip() for h in post.get(f"e{index}-highlights", "").splitlines() if h.strip()
+        ]
+        if post.get(f"e{index}-include"):
+            chosen.append(len(edited["achievements"]))
+        edited["achievements"].append(item)
+    return edited, chosen
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_review(request, pk):
+    draft = selectors.draft_get(user=request.user, pk=pk)
+    if draft is None:
+        raise Http404("No such import.")
+    kind = registry.get_kind(draft.kind)
+    errors, status = [], 200
+    if request.method == "POST" and draft.status == "parsed":
+        try:
+            if "applications" in draft.draft:
+                chosen = [
+                    i for i in range(len(draft.draft["applications"])) if request.POST.get(f"e{i}-include")
+                ]
+            else:
+                edited, chosen = _draft_from_post(draft, request.POST)
+                draft = services.draft_update(import_draft=draft, draft=edited)
+            draft = services.draft_confirm(import_draft=draft, entries=chosen)
+        except (ApplicationError, ValidationError) as exc:
+            errors, status = _errors(exc), 400
+        else:
+            result = draft.result
+            messages.success(
+                request,
+                f"Imported: {len(result['created'])} created, {len(result['merged'])} merged "
+                "into what you already had.",
+            )
+            return redirect("resumes:import-review", pk=draft.pk)
+    context = {
+        "draft": draft,
+        "kind": kind,
+        "rows": _rows(draft),
+        "types": AchievementType.choices,
+        "errors": errors,
+        "template": kind.review_template if kind else "resumes/importing/_review_career.html",
+    }
+    return render(request, "resumes/importing/review.html", context, status=status)
+
+
+@login_required
+@require_GET
+def resume_ats_panel(request, pk):
+    """The export page's ATS panel for one template (htmx loads it after the page)."""
+    resume = get_object_or_404(Resume.objects.filter(user=request.user), pk=pk)
+    template = request.GET.get("template", "ats")
+    paper = request.GET.get("paper", DEFAULT_PAPER)
+    try:
+        data, _ = cached_pdf(resume, template=template, paper=paper)
+    except UnknownOption:
+        return HttpResponseBadRequest("Unknown template or paper.")
+    report = ats_report(resume.content, template=template, paper=paper, title=resume.title, data=data)
+    return render(request, "resumes/importing/_ats.html", {"report": report, "resume": resume})
