@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
+from resumes.locales import resume_language
+
 # The webhook models live in this app label; importing them here registers them.
 from resumes.integrations.models import Integration, WebhookLog  # noqa: F401
 
@@ -114,6 +116,8 @@ class ResumeTemplate(models.TextChoices):
     CLASSIC = "classic", "Classic"
     MODERN = "modern", "Modern"
     ATS = "ats", "ATS-friendly"
+    EXECUTIVE = "executive", "Executive"
+    ONEPAGE = "onepage", "One page"
 
 
 class Resume(models.Model):
@@ -138,3 +142,8 @@ class Resume(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def language(self) -> str:
+        """The resume's language, ``content.meta.language`` (English when absent); see ``resumes.locales``."""
+        return resume_language(self.content)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from . import builder
+from .locales import DEFAULT_LANGUAGE, resume_language
 from .models import Achievement, Resume, Skill, SkillSource
 from .skills import categorize_skill, clean_skill_list
 from .validation import (  # noqa: F401  (limits re-exported for callers of the services)
@@ -207,10 +208,17 @@ def rebuild_resume(*, user) -> Resume:
     if stale:
         Skill.objects.filter(pk__in=stale).delete()
 
-    content = builder.build_content(
-        user=user, achievements=achievements, skills=final, evidence=evidence, now=now, today=today
-    )
     resume = Resume.objects.filter(user=user, is_auto=True).first()
+    content = builder.build_content(
+        user=user,
+        achievements=achievements,
+        skills=final,
+        evidence=evidence,
+        now=now,
+        today=today,
+        # The language the user chose for the auto resume survives every rebuild.
+        language=resume_language(resume.content) if resume else DEFAULT_LANGUAGE,
+    )
     if resume is None:
         # Insert-or-ignore: a concurrent first rebuild may have created it a moment ago.
         Resume.objects.bulk_create(
