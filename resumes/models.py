@@ -3,10 +3,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
-from resumes.locales import resume_language
-
 # The webhook models live in this app label; importing them here registers them.
 from resumes.integrations.models import Integration, WebhookLog  # noqa: F401
+from resumes.locales import resume_language
 
 
 class AchievementType(models.TextChoices):

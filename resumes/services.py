@@ -118,11 +118,20 @@ def resume_create(*, user, **fields) -> Resume:
     return Resume.objects.create(user=user, is_auto=False, **cleaned)
 
 
+@transaction.atomic
 def resume_update(*, resume: Resume, **fields) -> Resume:
+    """Change title, template, content or ``language`` (kept as ``content.meta.language``).
+
+    A new language on the auto resume rebuilds it at once, so its generated
+    summary and skill groups are written in that language.
+    """
+    language_changed = "language" in fields and fields["language"] != resume.language
     cleaned = clean_resume_fields(fields, instance=resume)
     for key, value in cleaned.items():
         setattr(resume, key, value)
     resume.save(update_fields=[*cleaned, "updated_at"])
+    if resume.is_auto and language_changed:
+        resume = rebuild_resume(user=resume.user)
     return resume
 
 

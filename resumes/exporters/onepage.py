@@ -87,6 +87,7 @@ class Fit:
     document: Document
     left_out: tuple[str, ...]  # readable notes: "2 more entries in Experience"
     rung: int
+    codes: tuple[str, ...] = ()  # the same, ASCII for a header: "entries:work:2"
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -104,7 +105,7 @@ def _plural(count: int, one: str, many: str) -> str:
 
 def condense(doc: Document, rung: Rung) -> Fit:
     """``doc`` cut down to ``rung``, with a note for each kind of thing left out."""
-    notes, cut_highlights, cut_summaries, cut_keywords = [], 0, 0, 0
+    notes, codes, cut_highlights, cut_summaries, cut_keywords = [], [], 0, 0, 0
     sections = []
     for section in doc.sections:
         dropped = section.key in rung.dropped or (
@@ -112,11 +113,13 @@ def condense(doc: Document, rung: Rung) -> Fit:
         )
         if dropped:
             notes.append(f"the {section.title} section")
+            codes.append(f"section:{section.key}")
             continue
         entries = section.entries[: rung.entries] if rung.entries is not None else list(section.entries)
         if len(entries) < len(section.entries):
             more = len(section.entries) - len(entries)
             notes.append(f"{_plural(more, 'more entry', 'more entries')} in {section.title}")
+            codes.append(f"entries:{section.key}:{more}")
         kept = []
         for entry in entries:
             highlights = entry.highlights if rung.highlights is None else entry.highlights[: rung.highlights]
@@ -138,18 +141,21 @@ def condense(doc: Document, rung: Rung) -> Fit:
                 )
             )
         sections.append(Section(key=section.key, title=section.title, entries=kept, compact=section.compact))
-    if cut_highlights:
-        notes.append(_plural(cut_highlights, "bullet point", "bullet points"))
-    if cut_summaries:
-        notes.append(_plural(cut_summaries, "entry description", "entry descriptions"))
-    if cut_keywords:
-        notes.append(_plural(cut_keywords, "keyword", "keywords"))
+    for count, one, many, code in (
+        (cut_highlights, "bullet point", "bullet points", "highlights"),
+        (cut_summaries, "entry description", "entry descriptions", "descriptions"),
+        (cut_keywords, "keyword", "keywords", "keywords"),
+    ):
+        if count:
+            notes.append(_plural(count, one, many))
+            codes.append(f"{code}:{count}")
     summary = doc.summary
     if rung.summary_sentences is not None:
         sentences = _SENTENCE_END.split(summary) if summary else []
         summary = " ".join(sentences[: rung.summary_sentences])
         if summary != doc.summary:
             notes.append("the end of the profile summary" if summary else "the profile summary")
+            codes.append("summary:shortened" if summary else "summary:all")
     summary = _cut(summary, rung.text_limit and rung.text_limit * 3)
     condensed = replace(
         doc,
@@ -159,7 +165,7 @@ def condense(doc: Document, rung: Rung) -> Fit:
         contacts=[_cut(c, rung.text_limit) for c in doc.contacts],
         sections=sections,
     )
-    return Fit(document=condensed, left_out=tuple(notes), rung=LADDER.index(rung))
+    return Fit(document=condensed, left_out=tuple(notes), rung=LADDER.index(rung), codes=tuple(codes))
 
 
 def fit(doc: Document, *, pages) -> Fit:
