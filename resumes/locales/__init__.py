@@ -16,6 +16,7 @@ LANGUAGES = {
     "fr": "Français",
     "es": "Español",
 }
+LANGUAGE_CHOICES = tuple(LANGUAGES.items())
 EN_DASH = "\u2013"
 
 # Section headings and the few fixed words of a document. Keys of the first
