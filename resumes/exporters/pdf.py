@@ -30,7 +30,7 @@ TEMPLATES = {
     "classic": "Classic — one column",
     "modern": "Modern — sidebar",
     "ats": "ATS-friendly — plain",
-    "executive": "Executive — serif headings, accent rules",
+    "executive": "Executive — accent rules",
     "onepage": "One page — condensed to fit",
 }
 
