@@ -286,6 +286,8 @@ SPECTACULAR_SETTINGS = {
     # status, from_status and to_status share one OpenAPI enum.
     "ENUM_NAME_OVERRIDES": {"ApplicationStatusEnum": "job_tracker.models.ApplicationStatus"},
 }
+# A resume's language (en ru de fr es) keeps its own enum name beside any other "language" field.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ResumeLanguageEnum"] = "resumes.locales.LANGUAGE_CHOICES"
 
 # --- Celery -----------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")

@@ -1,4 +1,4 @@
-"""Resume export: first PDF render of a two-page resume per template, and a cached re-export.
+"""Resume export: first PDF and DOCX render of a two-page resume per template, and a cached re-export.
 
 Wire into ``resumes/bench.py`` with ``results += bench_export.run()``.
 """
@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from accounts.tests.factories import UserFactory
 from resumate.bench import Result, timed
 
+from .exporters.docx import cached_docx, render_docx
 from .exporters.pdf import TEMPLATES, cached_pdf, render_pdf
 from .models import Resume
 
@@ -88,5 +89,44 @@ def run():
                 f"{cached_s / first_s:.2%} of the first render; served from the cache backend; median of 20",
             )
         )
+    results += _docx_results(resume)
     cache.clear()
+    return results
+
+
+def _docx_results(resume):
+    render_docx(resume.content, template="classic", paper="a4")  # warm: template file, python-docx
+    results = []
+    for template in TEMPLATES:
+
+        def first():
+            cache.clear()
+            cached_docx(resume, template=template, paper="a4")  # noqa: B023
+
+        def again():
+            cached_docx(resume, template=template, paper="a4")  # noqa: B023
+
+        first_s = timed(first, repeat=5)
+        cached_docx(resume, template=template, paper="a4")
+        cached_s = timed(again, repeat=20)
+        # The one-page DOCX reuses the one-page fit, which the first render here computes from scratch.
+        note = "includes finding the one-page fit (trial PDF renders)" if template == "onepage" else ""
+        results.append(
+            Result(
+                f"DOCX first render, {template} template, A4",
+                first_s * 1000,
+                "ms",
+                note=note or "median of 5",
+            )
+        )
+        results.append(
+            Result(
+                f"DOCX cached re-export, {template} template, A4",
+                cached_s * 1000,
+                "ms",
+                f"first render ({template})",
+                first_s * 1000,
+                f"{cached_s / first_s:.2%} of the first render; median of 20",
+            )
+        )
     return results

@@ -9,18 +9,14 @@ field names; ResuMate's extras live under ``meta``. Empty values are left out
 import datetime as dt
 from dataclasses import dataclass, field
 
+from . import locales
+from .locales import words as locale_words
 from .models import AchievementType, Proficiency, SkillCategory
 from .skills import clean_skill_list
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
 PROFICIENCY_RANK = {value: rank for rank, value in enumerate(Proficiency.values)}
-FLUENCY = {
-    Proficiency.BEGINNER: "Elementary proficiency",
-    Proficiency.INTERMEDIATE: "Limited working proficiency",
-    Proficiency.ADVANCED: "Professional working proficiency",
-    Proficiency.EXPERT: "Native or bilingual proficiency",
-}
 WORK_TYPES = (AchievementType.JOB, AchievementType.INTERNSHIP)
 EDUCATION_TYPES = (AchievementType.DEGREE, AchievementType.COURSE)
 
@@ -135,12 +131,12 @@ def _work(a):
     )
 
 
-def _education(a):
+def _education(a, words):
     return _compact(
         {
             "institution": a.organization,
             "area": a.title,
-            "studyType": "Degree" if a.type == AchievementType.DEGREE else "Course",
+            "studyType": words.degree if a.type == AchievementType.DEGREE else words.course,
             "url": a.url,
             "startDate": iso(a.start_date),
             "endDate": iso(a.end_date),
@@ -209,59 +205,72 @@ def _strength(skill, evidence):
     )
 
 
-def _plural(count, word):
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def _join(words):
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _duration(months):
+def _duration(months, language):
     if months < 12:
-        return _plural(months, "month")
-    if months == 12:
-        return "1 year"
+        return locale_words.count_of(months, "month", language)
     if months < 24:
-        return f"{months / 12:.1f} years"
-    return f"{round(months / 12)} years"
+        return locale_words.count_of(round(months / 12, 1), "year", language)
+    return locale_words.count_of(round(months / 12), "year", language)
 
 
-def _summary(*, role, work_months, counts, strongest):
+# (achievement type, noun in resumes.locales) for the "Also ..." sentence, in reading order.
+OTHER_COUNTS = (
+    (AchievementType.DEGREE, "degree"),
+    (AchievementType.COURSE, "course"),
+    (AchievementType.CERTIFICATION, "certification"),
+    (AchievementType.PROJECT, "project"),
+    (AchievementType.AWARD, "award"),
+    (AchievementType.PUBLICATION, "publication"),
+    (AchievementType.VOLUNTEER, "volunteer"),
+)
+
+
+def generated_summary(*, role, work_months, counts, strongest, language=locales.DEFAULT_LANGUAGE) -> str:
+    """The auto resume's summary in ``language`` (one of ``resumes.locales.LANGUAGES``)."""
+    words = locale_words.phrases(language)
     parts = []
     jobs, internships = counts[AchievementType.JOB], counts[AchievementType.INTERNSHIP]
-    where = _join([_plural(n, w) for n, w in ((jobs, "job"), (internships, "internship")) if n])
+    where = locale_words.join_words(
+        [
+            locale_words.count_of(n, noun, language)
+            for n, noun in ((jobs, "job"), (internships, "internship"))
+            if n
+        ],
+        language,
+    )
     if work_months:
-        parts.append(f"{role} with {_duration(work_months)} of experience across {where}.")
+        duration = _duration(work_months, language)
+        parts.append(words.experience.format(role=role, duration=duration, where=where))
     elif where:
-        parts.append(f"{role} with experience from {where}.")
+        parts.append(words.experience_without_duration.format(role=role, where=where))
     else:
-        parts.append(f"{role}.")
+        parts.append(words.role_only.format(role=role))
     if strongest:
-        parts.append(f"Strongest skills: {_join(strongest)}.")
-    others = [
-        _plural(counts[t], label)
-        for t, label in (
-            (AchievementType.DEGREE, "degree"),
-            (AchievementType.COURSE, "course"),
-            (AchievementType.CERTIFICATION, "certification"),
-            (AchievementType.PROJECT, "project"),
-            (AchievementType.AWARD, "award"),
-            (AchievementType.PUBLICATION, "publication"),
-            (AchievementType.VOLUNTEER, "volunteer role"),
-        )
-        if counts[t]
-    ]
+        parts.append(words.strongest.format(skills=locale_words.join_words(strongest, language)))
+    others = [locale_words.count_of(counts[t], noun, language) for t, noun in OTHER_COUNTS if counts[t]]
     if others:
-        parts.append(f"Also {_join(others)}.")
+        parts.append(words.also.format(items=locale_words.join_words(others, language)))
     return " ".join(parts)
 
 
-def build_content(*, user, achievements, skills, evidence, now: dt.datetime, today: dt.date) -> dict:
-    """The auto resume document for ``user`` from their achievements and final skill rows."""
+def build_content(
+    *,
+    user,
+    achievements,
+    skills,
+    evidence,
+    now: dt.datetime,
+    today: dt.date,
+    language: str = locales.DEFAULT_LANGUAGE,
+) -> dict:
+    """The auto resume document for ``user`` from their achievements and final skill rows.
+
+    ``language`` (a code of ``resumes.locales.LANGUAGES``) is stored as
+    ``meta.language`` and is the language of the words the builder writes
+    itself: the summary, skill group names, levels and fluency.
+    """
+    language = locales.normalise_language(language)
+    words = locale_words.phrases(language)
     by_type = {t: [] for t in AchievementType.values}
     for a in _newest_first(achievements, today):
         by_type[a.type].append(a)
@@ -284,20 +293,20 @@ def build_content(*, user, achievements, skills, evidence, now: dt.datetime, tod
         top = max(PROFICIENCY_RANK.get(s.proficiency, 0) for s in members)
         skill_groups.append(
             {
-                "name": category.label,
-                "level": Proficiency.values[top].capitalize(),
+                "name": locale_words.category_name(category.value, category.label, language),
+                "level": locale_words.level_name(Proficiency.values[top], language),
                 "keywords": [s.name for s in members],
             }
         )
     languages = [
-        {"language": s.name, "fluency": FLUENCY.get(s.proficiency, "")}
+        {"language": s.name, "fluency": locale_words.fluency_name(s.proficiency, language)}
         for s in ordered_skills
         if s.category == SkillCategory.SPOKEN_LANGUAGE
     ]
 
     current = next((a for a in work if a.end_date is None and a.start_date), None)
     latest = current or (work[0] if work else None)
-    role = user.headline or (latest.title if latest else "") or "Professional"
+    role = user.headline or (latest.title if latest else "") or words.professional
     name = user.get_full_name() or user.username
 
     basics = _compact(
@@ -307,7 +316,9 @@ def build_content(*, user, achievements, skills, evidence, now: dt.datetime, tod
             "email": user.email,
             "phone": user.phone,
             "url": user.website,
-            "summary": _summary(role=role, work_months=work_months, counts=counts, strongest=strongest),
+            "summary": generated_summary(
+                role=role, work_months=work_months, counts=counts, strongest=strongest, language=language
+            ),
             "location": _compact({"city": user.location}),
             "profiles": [],
         }
@@ -315,7 +326,9 @@ def build_content(*, user, achievements, skills, evidence, now: dt.datetime, tod
     return {
         "basics": basics,
         "work": [_work(a) for a in work],
-        "education": [_education(a) for a in _newest_first(achievements, today) if a.type in EDUCATION_TYPES],
+        "education": [
+            _education(a, words) for a in _newest_first(achievements, today) if a.type in EDUCATION_TYPES
+        ],
         "projects": [_project(a) for a in by_type[AchievementType.PROJECT]],
         "certificates": [_certificate(a) for a in by_type[AchievementType.CERTIFICATION]],
         "awards": [_award(a) for a in by_type[AchievementType.AWARD]],
@@ -329,6 +342,7 @@ def build_content(*, user, achievements, skills, evidence, now: dt.datetime, tod
             "lastModified": now.isoformat(timespec="seconds"),
             "generatedAt": now.isoformat(timespec="seconds"),
             "generator": "ResuMate",
+            "language": language,
             "statistics": {
                 "achievements": len(achievements),
                 "byType": counts,

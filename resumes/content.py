@@ -2,10 +2,13 @@
 
 Manual resumes are edited by people and programs; an unknown section or field,
 or a value of the wrong type, is refused rather than stored and silently lost
-by the exporters. ``meta`` is free-form, as in the schema.
+by the exporters. ``meta`` is free-form, as in the schema, except
+``meta.language``: one of ``resumes.locales.LANGUAGES``.
 """
 
 import re
+
+from .locales import LANGUAGES
 
 DATE_RE = re.compile(r"^[1-2][0-9]{3}(-[0-1][0-9](-[0-3][0-9])?)?$")
 
@@ -126,6 +129,8 @@ def validate_content(content) -> list[str]:
         elif key == "meta":
             if not isinstance(value, dict):
                 problems.append("meta: expected an object.")
+            elif "language" in value and value["language"] not in LANGUAGES:
+                problems.append(f"meta.language: expected one of {', '.join(LANGUAGES)}.")
         elif key == "$schema":
             _check_value(key, TEXT, value, problems)
         else:

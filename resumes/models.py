@@ -8,6 +8,7 @@ from resumes.importing.models import ImportDraft  # noqa: F401
 
 # The webhook models live in this app label; importing them here registers them.
 from resumes.integrations.models import Integration, WebhookLog  # noqa: F401
+from resumes.locales import resume_language
 
 
 class AchievementType(models.TextChoices):
@@ -117,6 +118,8 @@ class ResumeTemplate(models.TextChoices):
     CLASSIC = "classic", "Classic"
     MODERN = "modern", "Modern"
     ATS = "ats", "ATS-friendly"
+    EXECUTIVE = "executive", "Executive"
+    ONEPAGE = "onepage", "One page"
 
 
 class Resume(models.Model):
@@ -141,3 +144,8 @@ class Resume(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def language(self) -> str:
+        """The resume's language, ``content.meta.language`` (English when absent); see ``resumes.locales``."""
+        return resume_language(self.content)

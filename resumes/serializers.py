@@ -4,6 +4,7 @@ from django.db import models
 from rest_framework import serializers
 
 from . import validation as limits
+from .locales import LANGUAGE_CHOICES
 from .models import Achievement, Resume, Skill
 
 
@@ -74,6 +75,12 @@ class ResumeSerializer(_Serializer):
         required=False,
         help_text="JSON Resume 1.0.0 sections (basics, work, education, ...); ResuMate extras under meta.",
     )
+    language = serializers.ChoiceField(
+        choices=list(LANGUAGE_CHOICES),
+        required=False,
+        help_text="The resume's language, stored as content.meta.language: section headings, dates and "
+        "(for the auto resume) the generated summary are written in it. Default en.",
+    )
 
     class Meta:
         model = Resume
@@ -82,6 +89,7 @@ class ResumeSerializer(_Serializer):
             "title",
             "content",
             "template",
+            "language",
             "is_auto",
             "last_generated_at",
             "created_at",

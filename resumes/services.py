@@ -17,6 +17,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from . import builder
+from .locales import DEFAULT_LANGUAGE, resume_language
 from .models import Achievement, Resume, Skill, SkillSource
 from .skills import categorize_skill, clean_skill_list
 from .validation import (  # noqa: F401  (limits re-exported for callers of the services)
@@ -117,11 +118,20 @@ def resume_create(*, user, **fields) -> Resume:
     return Resume.objects.create(user=user, is_auto=False, **cleaned)
 
 
+@transaction.atomic
 def resume_update(*, resume: Resume, **fields) -> Resume:
+    """Change title, template, content or ``language`` (kept as ``content.meta.language``).
+
+    A new language on the auto resume rebuilds it at once, so its generated
+    summary and skill groups are written in that language.
+    """
+    language_changed = "language" in fields and fields["language"] != resume.language
     cleaned = clean_resume_fields(fields, instance=resume)
     for key, value in cleaned.items():
         setattr(resume, key, value)
     resume.save(update_fields=[*cleaned, "updated_at"])
+    if resume.is_auto and language_changed:
+        resume = rebuild_resume(user=resume.user)
     return resume
 
 
@@ -207,10 +217,17 @@ def rebuild_resume(*, user) -> Resume:
     if stale:
         Skill.objects.filter(pk__in=stale).delete()
 
-    content = builder.build_content(
-        user=user, achievements=achievements, skills=final, evidence=evidence, now=now, today=today
-    )
     resume = Resume.objects.filter(user=user, is_auto=True).first()
+    content = builder.build_content(
+        user=user,
+        achievements=achievements,
+        skills=final,
+        evidence=evidence,
+        now=now,
+        today=today,
+        # The language the user chose for the auto resume survives every rebuild.
+        language=resume_language(resume.content) if resume else DEFAULT_LANGUAGE,
+    )
     if resume is None:
         # Insert-or-ignore: a concurrent first rebuild may have created it a moment ago.
         Resume.objects.bulk_create(

@@ -31,6 +31,11 @@ urlpatterns = [
         export_views.resume_export_previews,
         name="resume-export-previews",
     ),
+    path(
+        "resumes/<int:pk>/export/onepage/",
+        export_views.resume_export_onepage,
+        name="resume-export-onepage",
+    ),
     path("resumes/<int:pk>/preview/<slug:template>/", export_views.resume_preview, name="resume-preview"),
     path("import/", importing_views.import_upload, name="import"),
     path("import/<int:pk>/", importing_views.import_review, name="import-review"),
@@ -68,6 +73,7 @@ router.register("resumes", api.ResumeViewSet, basename="resume")
 api_urlpatterns = [
     path("resumes/import/", export_api.ResumeImportView.as_view(), name="resume-import"),
     path("resumes/<int:pk>/pdf/", export_api.ResumePDFView.as_view(), name="resume-pdf"),
+    path("resumes/<int:pk>/docx/", export_api.ResumeDOCXView.as_view(), name="resume-docx"),
     path(
         "resumes/<int:pk>/json-resume/",
         export_api.ResumeJSONResumeView.as_view(),

@@ -12,6 +12,7 @@ from django.core.validators import URLValidator
 from rest_framework.exceptions import ValidationError
 
 from .content import validate_content
+from .locales import LANGUAGES, with_language
 from .models import Achievement, AchievementType, Proficiency, Resume, ResumeTemplate, Skill, SkillCategory
 from .skills import canonical_skill_name, clean_skill_list
 
@@ -218,7 +219,7 @@ def clean_skill_fields(fields: dict, *, user_id: int, instance: Skill | None) ->
 def clean_resume_fields(fields: dict, *, instance: Resume | None) -> dict:
     errors: dict[str, list] = {}
     cleaned: dict = {}
-    for key in sorted(set(fields) - {"title", "content", "template"}):
+    for key in sorted(set(fields) - {"title", "content", "template", "language"}):
         errors[key] = ["Unknown field."]
     if "title" in fields or instance is None:
         title = fields.get("title")
@@ -233,6 +234,10 @@ def clean_resume_fields(fields: dict, *, instance: Resume | None) -> dict:
             errors["template"] = [f'"{fields["template"]}" is not a valid choice.']
         else:
             cleaned["template"] = fields["template"]
+    if "language" in fields and fields["language"] not in LANGUAGES:
+        errors["language"] = [
+            f'"{fields["language"]}" is not a valid choice; choose one of: {", ".join(LANGUAGES)}.'
+        ]
     if "content" in fields:
         if instance is not None and instance.is_auto:
             errors["content"] = ["The auto resume is rebuilt from your achievements; duplicate it to edit."]
@@ -242,6 +247,10 @@ def clean_resume_fields(fields: dict, *, instance: Resume | None) -> dict:
                 errors["content"] = problems
             else:
                 cleaned["content"] = fields["content"]
+    if "language" in fields and not errors:
+        # The language lives in the content (meta.language), beside the sections it applies to.
+        base = cleaned.get("content", instance.content if instance is not None else {})
+        cleaned["content"] = with_language(base, fields["language"])
     if errors:
         raise ValidationError(errors)
     return cleaned

@@ -1,7 +1,8 @@
-"""Resume exporters: PDF (three templates, A4 / Letter), JSON Resume 1.0.0 and Markdown.
+"""Resume exporters: PDF and DOCX (five templates, A4 / Letter), JSON Resume 1.0.0 and Markdown.
 
 Each works from a resume's ``content`` (JSON Resume sections), so manual,
-imported and auto-built resumes export the same way.
+imported and auto-built resumes export the same way, with headings and dates
+in the resume's language (``resumes.locales``).
 """
 
 from django.utils.text import slugify

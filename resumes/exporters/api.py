@@ -1,4 +1,4 @@
-"""API: export a resume as PDF / JSON Resume / Markdown, and import a JSON Resume document.
+"""API: export a resume as PDF / DOCX / JSON Resume / Markdown, and import a JSON Resume document.
 
 Mounted before the resumes router (see the end of ``resumes/urls.py``) so
 ``resumes/import/`` is not taken for a resume id.
@@ -18,13 +18,16 @@ from rest_framework.views import APIView
 from ..importers import import_json_resume
 from ..models import Resume
 from . import export_filename
-from .downloads import file_response, pdf_response
+from .docx import CONTENT_TYPE as DOCX_CONTENT_TYPE
+from .downloads import docx_response, file_response, pdf_response
 from .json_resume import to_json_resume
 from .markdown import to_markdown
 from .pdf import DEFAULT_PAPER, DEFAULT_TEMPLATE, PAPERS, TEMPLATES, UnknownOption
 
 ERROR_RESPONSES = {
-    400: OpenApiResponse(description="Unknown template or paper."),
+    400: OpenApiResponse(
+        description="Unknown template or paper: field errors under errors.template / errors.paper."
+    ),
     404: OpenApiResponse(description="No such resume of yours."),
 }
 
@@ -44,29 +47,60 @@ def user_resume(request, pk) -> Resume:
     return get_object_or_404(Resume.objects.filter(user=request.user), pk=pk)
 
 
-class ResumePDFView(APIView):
+TEMPLATE_PARAMETERS = [
+    OpenApiParameter("template", str, enum=list(TEMPLATES), default=DEFAULT_TEMPLATE),
+    OpenApiParameter("paper", str, enum=list(PAPERS), default=DEFAULT_PAPER),
+]
+
+
+class _RenderedExportView(APIView):
+    """A rendered file (PDF, DOCX) of the requester's resume in a template and paper size."""
+
     content_negotiation_class = FirstRendererNegotiation
     throttle_classes = [UserRateThrottle, ScopedRateThrottle]
     throttle_scope = "resume_pdf"
+    respond = None  # staticmethod(pdf_response) and the like
 
-    @extend_schema(
-        operation_id="resumes_pdf",
-        parameters=[
-            OpenApiParameter("template", str, enum=list(TEMPLATES), default=DEFAULT_TEMPLATE),
-            OpenApiParameter("paper", str, enum=list(PAPERS), default=DEFAULT_PAPER),
-        ],
-        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **ERROR_RESPONSES},
-    )
     def get(self, request, pk):
         resume = user_resume(request, pk)
         try:
-            return pdf_response(
+            return self.respond(
                 resume,
                 template=request.query_params.get("template", DEFAULT_TEMPLATE),
                 paper=request.query_params.get("paper", DEFAULT_PAPER),
             )
         except UnknownOption as exc:
             raise ValidationError(exc.args[0]) from exc
+
+
+class ResumePDFView(_RenderedExportView):
+    respond = staticmethod(pdf_response)
+
+    @extend_schema(
+        operation_id="resumes_pdf",
+        parameters=TEMPLATE_PARAMETERS,
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **ERROR_RESPONSES},
+        description="The resume as PDF; rendered once per version and template (`X-Cache-Status: HIT/MISS`).",
+    )
+    def get(self, request, pk):
+        return super().get(request, pk)
+
+
+class ResumeDOCXView(_RenderedExportView):
+    respond = staticmethod(docx_response)
+
+    @extend_schema(
+        operation_id="resumes_docx",
+        parameters=TEMPLATE_PARAMETERS,
+        responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY, **ERROR_RESPONSES},
+        description=(
+            "The resume as a Word document in the template's styles (real headings and bullet lists, "
+            "the PDF's content and order, headings and dates in the resume's language); cached like "
+            "the PDF (`X-Cache-Status: HIT/MISS`)."
+        ),
+    )
+    def get(self, request, pk):
+        return super().get(request, pk)
 
 
 class ResumeJSONResumeView(APIView):

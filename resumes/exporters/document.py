@@ -1,16 +1,15 @@
-"""One reading of a JSON Resume document that the PDF templates and the Markdown share.
+"""One reading of a JSON Resume document that the PDF, DOCX, Markdown and HTML previews share.
 
 ``build_document`` turns the sections into entries with a heading, an
 organisation, a date range and bullet points, so every output format says the
-same thing in the same order.
+same thing in the same order, with headings and dates in the resume's
+language (``meta.language``, see ``resumes.locales``).
 """
 
 from dataclasses import dataclass, field
 
+from .. import locales
 from .json_resume import to_json_resume
-
-EN_DASH = "\u2013"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass
@@ -41,6 +40,9 @@ class Document:
     summary: str
     contacts: list[str]
     sections: list[Section]
+    language: str = locales.DEFAULT_LANGUAGE
+    # Fixed words in the resume's language: "profile", "summary", "contact", ...
+    labels: dict = field(default_factory=lambda: locales.headings(locales.DEFAULT_LANGUAGE))
 
     @property
     def main_sections(self):
@@ -49,25 +51,6 @@ class Document:
     @property
     def side_sections(self):
         return [s for s in self.sections if s.compact]
-
-
-def format_date(value: str) -> str:
-    """``2019-05-01`` -> ``May 2019``; ``2019`` stays ``2019``."""
-    if not value:
-        return ""
-    parts = value.split("-")
-    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
-
-
-def date_range(start: str = "", end: str = "") -> str:
-    if start and end:
-        first, last = format_date(start), format_date(end)
-        return first if first == last else f"{first} {EN_DASH} {last}"
-    if start:
-        return f"{format_date(start)} {EN_DASH} Present"
-    return format_date(end)
 
 
 def _text(value) -> str:
@@ -82,11 +65,11 @@ def _join(*parts, sep=", ") -> str:
     return sep.join(p for p in (_text(p) for p in parts) if p)
 
 
-def _work(item):
+def _work(item, lang):
     return Entry(
         heading=_text(item.get("position")) or _text(item.get("name")),
         organization=_text(item.get("name")) if item.get("position") else "",
-        dates=date_range(item.get("startDate", ""), item.get("endDate", "")),
+        dates=locales.date_range(item.get("startDate", ""), item.get("endDate", ""), lang),
         location=_text(item.get("location")),
         url=_text(item.get("url")),
         summary=_join(item.get("summary"), item.get("description"), sep=" "),
@@ -94,35 +77,35 @@ def _work(item):
     )
 
 
-def _volunteer(item):
+def _volunteer(item, lang):
     return Entry(
         heading=_text(item.get("position")) or _text(item.get("organization")),
         organization=_text(item.get("organization")) if item.get("position") else "",
-        dates=date_range(item.get("startDate", ""), item.get("endDate", "")),
+        dates=locales.date_range(item.get("startDate", ""), item.get("endDate", ""), lang),
         url=_text(item.get("url")),
         summary=_text(item.get("summary")),
         highlights=_strings(item.get("highlights")),
     )
 
 
-def _education(item):
+def _education(item, lang):
     courses = _strings(item.get("courses"))
     score = _text(item.get("score"))
     return Entry(
         heading=_join(item.get("studyType"), item.get("area")) or _text(item.get("institution")),
         organization=_text(item.get("institution")) if (item.get("studyType") or item.get("area")) else "",
-        dates=date_range(item.get("startDate", ""), item.get("endDate", "")),
+        dates=locales.date_range(item.get("startDate", ""), item.get("endDate", ""), lang),
         url=_text(item.get("url")),
-        summary=f"Score: {score}" if score else "",
+        summary=f"{locales.headings(lang)['score']}: {score}" if score else "",
         highlights=courses,
     )
 
 
-def _project(item):
+def _project(item, lang):
     return Entry(
         heading=_text(item.get("name")),
         organization=_join(item.get("entity"), ", ".join(_strings(item.get("roles")))),
-        dates=date_range(item.get("startDate", ""), item.get("endDate", "")),
+        dates=locales.date_range(item.get("startDate", ""), item.get("endDate", ""), lang),
         url=_text(item.get("url")),
         summary=_text(item.get("description")),
         highlights=_strings(item.get("highlights")),
@@ -130,39 +113,39 @@ def _project(item):
     )
 
 
-def _certificate(item):
+def _certificate(item, lang):
     return Entry(
         heading=_text(item.get("name")),
         organization=_text(item.get("issuer")),
-        dates=format_date(item.get("date", "")),
+        dates=locales.format_date(item.get("date", ""), lang),
         url=_text(item.get("url")),
     )
 
 
-def _award(item):
+def _award(item, lang):
     return Entry(
         heading=_text(item.get("title")),
         organization=_text(item.get("awarder")),
-        dates=format_date(item.get("date", "")),
+        dates=locales.format_date(item.get("date", ""), lang),
         summary=_text(item.get("summary")),
     )
 
 
-def _publication(item):
+def _publication(item, lang):
     return Entry(
         heading=_text(item.get("name")),
         organization=_text(item.get("publisher")),
-        dates=format_date(item.get("releaseDate", "")),
+        dates=locales.format_date(item.get("releaseDate", ""), lang),
         url=_text(item.get("url")),
         summary=_text(item.get("summary")),
     )
 
 
-def _reference(item):
+def _reference(item, lang):
     return Entry(heading=_text(item.get("name")), summary=_text(item.get("reference")))
 
 
-def _skill(item):
+def _skill(item, lang):
     return Entry(
         heading=_text(item.get("name")),
         organization=_text(item.get("level")),
@@ -170,27 +153,27 @@ def _skill(item):
     )
 
 
-def _language(item):
+def _language(item, lang):
     return Entry(heading=_text(item.get("language")), organization=_text(item.get("fluency")))
 
 
-def _interest(item):
+def _interest(item, lang):
     return Entry(heading=_text(item.get("name")), keywords=_strings(item.get("keywords")))
 
 
-# (key, title, entry builder, compact), in reading order.
+# (key, entry builder, compact), in reading order; titles come from ``resumes.locales``.
 LAYOUT = (
-    ("work", "Experience", _work, False),
-    ("projects", "Projects", _project, False),
-    ("education", "Education", _education, False),
-    ("certificates", "Certifications", _certificate, False),
-    ("awards", "Awards", _award, False),
-    ("publications", "Publications", _publication, False),
-    ("volunteer", "Volunteering", _volunteer, False),
-    ("references", "References", _reference, False),
-    ("skills", "Skills", _skill, True),
-    ("languages", "Languages", _language, True),
-    ("interests", "Interests", _interest, True),
+    ("work", _work, False),
+    ("projects", _project, False),
+    ("education", _education, False),
+    ("certificates", _certificate, False),
+    ("awards", _award, False),
+    ("publications", _publication, False),
+    ("volunteer", _volunteer, False),
+    ("references", _reference, False),
+    ("skills", _skill, True),
+    ("languages", _language, True),
+    ("interests", _interest, True),
 )
 
 
@@ -202,6 +185,8 @@ def _location(location) -> str:
 
 def build_document(content: dict, *, fallback_name: str = "") -> Document:
     data = to_json_resume(content)
+    lang = locales.resume_language(data)
+    titles = locales.headings(lang)
     basics = data.get("basics", {})
     contacts = [
         _text(basics.get("email")),
@@ -213,15 +198,17 @@ def build_document(content: dict, *, fallback_name: str = "") -> Document:
         label = _join(profile.get("network"), profile.get("username"), sep=": ")
         contacts.append(label or _text(profile.get("url")))
     sections = []
-    for key, title, build, compact in LAYOUT:
-        entries = [build(item) for item in data.get(key, []) if isinstance(item, dict)]
+    for key, build, compact in LAYOUT:
+        entries = [build(item, lang) for item in data.get(key, []) if isinstance(item, dict)]
         entries = [e for e in entries if e.heading or e.summary or e.highlights or e.keywords]
         if entries:
-            sections.append(Section(key=key, title=title, entries=entries, compact=compact))
+            sections.append(Section(key=key, title=titles[key], entries=entries, compact=compact))
     return Document(
         name=_text(basics.get("name")) or fallback_name,
         label=_text(basics.get("label")),
         summary=_text(basics.get("summary")),
         contacts=[c for c in contacts if c],
         sections=sections,
+        language=lang,
+        labels=titles,
     )

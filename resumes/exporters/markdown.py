@@ -62,5 +62,5 @@ def to_markdown(content: dict, *, fallback_name: str = "") -> str:
                 lines += [f"- {escape(h)}" for h in entry.highlights]
                 lines.append("")
             if entry.keywords:
-                lines += ["Keywords: " + ", ".join(escape(k) for k in entry.keywords), ""]
+                lines += [f"{doc.labels['keywords']}: " + ", ".join(escape(k) for k in entry.keywords), ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from pypdf import PdfReader
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
 
+from . import onepage
 from .document import build_document
 
 logger = logging.getLogger(__name__)
@@ -28,6 +30,8 @@ TEMPLATES = {
     "classic": "Classic — one column",
     "modern": "Modern — sidebar",
     "ats": "ATS-friendly — plain",
+    "executive": "Executive — accent rules",
+    "onepage": "One page — condensed to fit",
 }
 
 
@@ -48,7 +52,7 @@ DEFAULT_TEMPLATE = "classic"
 DEFAULT_PAPER = "a4"
 
 # Bump when a template changes, so cached PDFs of the old look are not served.
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 CACHE_TIMEOUT = 60 * 60 * 24 * 7
 
 
@@ -95,12 +99,24 @@ def _fonts():
     }
 
 
-def render_html(content: dict, *, template: str, paper: str, title: str = "", preview: bool = False) -> str:
-    """The template's HTML; ``preview`` leaves out the font files a browser cannot load."""
+def render_html(
+    content: dict, *, template: str, paper: str, title: str = "", preview: bool = False, doc=None
+) -> str:
+    """The template's HTML; ``preview`` leaves out the font files a browser cannot load.
+
+    ``doc`` is the ``Document`` to show, by default the whole resume; the
+    one-page template gets its condensed one from ``fitted_onepage``.
+    """
     check_options(template, paper)
+    if doc is None:
+        doc = (
+            fitted_onepage(content, paper=paper, title=title).document
+            if template == onepage.TEMPLATE
+            else build_document(content, fallback_name=title)
+        )
     page = PAPERS[paper]
     context = {
-        "doc": build_document(content, fallback_name=title),
+        "doc": doc,
         "paper": page,
         # Content width for two-column frames, in millimetres.
         "frame": {"height": page.height_mm - 28, "main_width": page.width_mm - 86},
@@ -110,8 +126,7 @@ def render_html(content: dict, *, template: str, paper: str, title: str = "", pr
     return render_to_string(f"resumes/pdf/{template}.html", context)
 
 
-def render_pdf(content: dict, *, template: str, paper: str, title: str = "") -> bytes:
-    html = render_html(content, template=template, paper=paper, title=title)
+def html_to_pdf(html: str, *, template: str) -> bytes:
     out = io.BytesIO()
     policy = ResourceAccessPolicy(extra_roots=(FONT_DIR,), allow_remote=False)
     status = pisa.CreatePDF(html, dest=out, encoding="utf-8", resource_policy=policy)
@@ -119,6 +134,35 @@ def render_pdf(content: dict, *, template: str, paper: str, title: str = "") -> 
         # Only a broken template gets here; user text is escaped by the template engine.
         logger.error("xhtml2pdf reported %s errors rendering template %s", status.err, template)
     return out.getvalue()
+
+
+def render_pdf(content: dict, *, template: str, paper: str, title: str = "") -> bytes:
+    return html_to_pdf(render_html(content, template=template, paper=paper, title=title), template=template)
+
+
+def _page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def fitted_onepage(content: dict, *, paper: str, title: str = "") -> onepage.Fit:
+    """The resume condensed until the one-page template renders it on one page, and what was left out.
+
+    Finding the fit renders a few trial PDFs, so the result is cached by
+    content like the PDF itself; the DOCX and the preview reuse it.
+    """
+    key = cache_key(content, template=onepage.TEMPLATE, paper=paper, title=title).replace(
+        "resume-pdf:", "resume-onepage:"
+    )
+    fit = cache.get(key)
+    if fit is None:
+
+        def pages(doc) -> int:
+            html = render_html(content, template=onepage.TEMPLATE, paper=paper, title=title, doc=doc)
+            return _page_count(html_to_pdf(html, template=onepage.TEMPLATE))
+
+        fit = onepage.fit(build_document(content, fallback_name=title), pages=pages)
+        cache.set(key, fit, CACHE_TIMEOUT)
+    return fit
 
 
 def cache_key(content: dict, *, template: str, paper: str, title: str = "") -> str:

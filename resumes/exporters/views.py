@@ -1,4 +1,4 @@
-"""Pages: download a resume (template, paper, format) with live template previews; upload a JSON Resume."""
+"""Pages: download a resume (template, paper, format) with template previews; upload a JSON Resume."""
 
 import json
 
@@ -13,14 +13,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.exceptions import ValidationError
 
 from ..importers import import_json_resume
+from ..locales import LANGUAGES
 from ..models import Resume
 from . import export_filename
-from .downloads import file_response, pdf_response
+from .downloads import docx_response, file_response, pdf_response
 from .json_resume import to_json_resume
 from .markdown import to_markdown
-from .pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, render_html
+from .onepage import TEMPLATE as ONEPAGE
+from .pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, fitted_onepage, render_html
 
-FORMATS = {"pdf": "PDF", "json": "JSON Resume", "md": "Markdown"}
+FORMATS = {"pdf": "PDF", "docx": "DOCX (Word)", "json": "JSON Resume", "md": "Markdown"}
 MAX_UPLOAD_BYTES = 1_000_000
 
 
@@ -57,6 +59,8 @@ def _own_resume(request, pk) -> Resume:
 def _download(resume, data):
     if data["format"] == "pdf":
         return pdf_response(resume, template=data["template"], paper=data["paper"])
+    if data["format"] == "docx":
+        return docx_response(resume, template=data["template"], paper=data["paper"])
     if data["format"] == "json":
         body = json.dumps(
             to_json_resume(resume.content, last_modified=resume.updated_at), ensure_ascii=False, indent=2
@@ -74,7 +78,11 @@ def _download(resume, data):
 
 
 def _previews(paper):
-    return [{"key": key, "label": label, "paper": paper} for key, label in TEMPLATES.items()]
+    """One card per template: its preview image (the sample resume, ``render_template_previews``)."""
+    return [
+        {"key": key, "label": label, "paper": paper, "image": f"resumes/previews/{key}.png"}
+        for key, label in TEMPLATES.items()
+    ]
 
 
 @login_required
@@ -98,7 +106,14 @@ def resume_export(request, pk):
         return _download(resume, form.cleaned_data)
     paper = form.cleaned_data["paper"] if form.is_bound and form.is_valid() else DEFAULT_PAPER
     status = 400 if form.is_bound and not form.is_valid() else 200
-    context = {"resume": resume, "form": form, "formats": FORMATS, "previews": _previews(paper)}
+    context = {
+        "resume": resume,
+        "form": form,
+        "formats": FORMATS,
+        "previews": _previews(paper),
+        "onepage": ONEPAGE,
+        "language_name": LANGUAGES[resume.language],
+    }
     return render(request, "resumes/export.html", context, status=status)
 
 
@@ -110,7 +125,20 @@ def resume_export_previews(request, pk):
     paper = request.GET.get("paper", DEFAULT_PAPER)
     if paper not in PAPERS:
         return HttpResponseBadRequest("Unknown paper.")
-    return render(request, "resumes/_export_previews.html", {"resume": resume, "previews": _previews(paper)})
+    context = {"resume": resume, "previews": _previews(paper), "onepage": ONEPAGE}
+    return render(request, "resumes/_export_previews.html", context)
+
+
+@login_required
+@require_GET
+def resume_export_onepage(request, pk):
+    """What the one-page template leaves out of this resume to fit (htmx loads it into the preview card)."""
+    resume = _own_resume(request, pk)
+    paper = request.GET.get("paper", DEFAULT_PAPER)
+    if paper not in PAPERS:
+        return HttpResponseBadRequest("Unknown paper.")
+    fit = fitted_onepage(resume.content, paper=paper, title=resume.title)
+    return render(request, "resumes/_onepage_fit.html", {"fit": fit, "paper": PAPERS[paper]})
 
 
 @login_required

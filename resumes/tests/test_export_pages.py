@@ -1,11 +1,13 @@
 import io
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from pypdf import PdfReader
 
+from resumes.exporters.pdf import TEMPLATES
 from resumes.models import Achievement, Resume
 
 from .export_data import UNICODE_RESUME, official_sample
@@ -36,20 +38,29 @@ def test_export_page_offers_templates_papers_and_previews(page, resume):
     assert "Export “Мой CV”" in html
     assert '<option value="modern" selected>' in html  # the resume's own template first
     assert '<option value="letter">US Letter</option>' in html
-    for template in ("classic", "modern", "ats"):
-        assert f'src="/resumes/{resume.pk}/preview/{template}/?paper=a4"' in html
+    for template in TEMPLATES:
+        # The template's preview image (sample resume) links to the template filled with this resume.
+        assert f'src="/static/resumes/previews/{template}.png"' in html
+        assert f'href="/resumes/{resume.pk}/preview/{template}/?paper=a4"' in html
+        assert f"?template={template}&amp;paper=a4&amp;format=docx" in html
     assert f'hx-get="/resumes/{resume.pk}/export/previews/"' in html
+    assert f'hx-get="/resumes/{resume.pk}/export/onepage/?paper=a4"' in html
+    assert '<button type="submit" name="format" value="docx" class="secondary">Download DOCX' in html
 
 
 def test_previews_follow_the_paper(page, resume):
     response = page.get(f"/resumes/{resume.pk}/export/previews/?paper=letter")
 
     assert response.status_code == 200
-    assert response.content.decode().count("paper-letter") == 3
+    html = response.content.decode()
+    # Each template's image and its "with your resume" link open the letter-size preview.
+    assert len(re.findall(r"/preview/\w+/\?paper=letter", html)) == 2 * len(TEMPLATES)
+    assert "/export/onepage/?paper=letter" in html
+    assert html.count("paper=letter&amp;format=docx") == len(TEMPLATES)
     assert page.get(f"/resumes/{resume.pk}/export/previews/?paper=a0").status_code == 400
 
 
-@pytest.mark.parametrize("template", ["classic", "modern", "ats"])
+@pytest.mark.parametrize("template", list(TEMPLATES))
 def test_preview_is_the_template_filled_with_the_resume(page, resume, template):
     response = page.get(f"/resumes/{resume.pk}/preview/{template}/?paper=letter")
 
@@ -106,7 +117,10 @@ def test_pages_are_owner_only(resume, other_user):
     for url in (
         "export/",
         "export/previews/",
+        "export/onepage/",
         "preview/classic/",
+        "preview/onepage/",
+        "export/?template=ats&paper=a4&format=docx",
         "export/?template=ats&paper=a4&format=pdf",
     ):
         assert other.get(f"/resumes/{resume.pk}/{url}").status_code == 404, url

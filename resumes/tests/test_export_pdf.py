@@ -39,7 +39,7 @@ def pdf_url(resume, **params):
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-@pytest.mark.parametrize("template", ["classic", "modern", "ats"])
+@pytest.mark.parametrize("template", ["classic", "modern", "ats", "executive", "onepage"])
 def test_pdf_text_in_latin_cyrillic_and_greek(api_client, resume, template, paper):
     response = api_client.get(pdf_url(resume, template=template, paper=paper))
 
@@ -131,7 +131,7 @@ def test_a_changed_resume_renders_again(api_client, resume):
     assert api_client.get(pdf_url(resume, paper="letter"))["X-Cache-Status"] == "MISS"
 
 
-@pytest.mark.parametrize("template", ["classic", "modern", "ats"])
+@pytest.mark.parametrize("template", ["classic", "modern", "ats", "executive"])
 def test_page_breaks_keep_each_heading_with_its_first_line(template):
     pages = pdf_pages(render_pdf(with_entries(14), template=template, paper="a4"))
 
