@@ -10,6 +10,7 @@ class JobTrackerConfig(AppConfig):
         from django.db.models.signals import post_delete, post_init, post_save
 
         from accounts.registry import register_dashboard_panel, register_user_data
+        from resumes.events import resumes_rebuilt
         from resumes.importing.registry import register_import_kind
 
         from .applications import panels as application_panels
@@ -42,6 +43,9 @@ class JobTrackerConfig(AppConfig):
             sender=JobApplication,
             dispatch_uid="jt_app_examples_del",
         )
+
+        # Match scores of the resume (often a variant) an application was sent with follow its rebuilds.
+        resumes_rebuilt.connect(application_signals.rescore_after_rebuild, dispatch_uid="jt_app_rescore")
 
         # Rows each user owns, for the data export and account erasure.
         # all_objects: soft-deleted applications are still the user's data.

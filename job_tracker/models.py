@@ -122,6 +122,11 @@ class JobApplication(models.Model):
     job_posting = models.ForeignKey(
         JobPosting, null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
     )
+    # Fit (0-100, jobs.matching) of resume_used -- often a variant -- against this application's
+    # posting: frozen when the application is sent, and kept current as the resume rebuilds.
+    resume_score_sent = models.PositiveSmallIntegerField(null=True, blank=True)
+    resume_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    resume_scored_at = models.DateTimeField(null=True, blank=True)
     job_title = models.CharField(max_length=200)
     company_name = models.CharField(max_length=200)
     location = models.CharField(max_length=200, blank=True)
@@ -162,6 +167,10 @@ class JobApplication(models.Model):
             models.CheckConstraint(
                 condition=Q(match_score__isnull=True) | Q(match_score__lte=100),
                 name="application_match_score_within_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(resume_score__lte=100) & Q(resume_score_sent__lte=100),
+                name="application_resume_scores_within_0_100",
             ),
         ]
 

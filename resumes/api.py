@@ -1,6 +1,6 @@
 """Thin viewsets: owner-scoped querysets from selectors, writes through services."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -8,7 +8,22 @@ from rest_framework.response import Response
 from . import selectors, services
 from .filters import AchievementFilter, ResumeFilter, SkillFilter
 from .models import Achievement, Resume, Skill
-from .serializers import AchievementSerializer, ResumeDuplicateSerializer, ResumeSerializer, SkillSerializer
+from .serializers import (
+    AchievementSerializer,
+    ResumeDuplicateSerializer,
+    ResumeSerializer,
+    SkillSerializer,
+    VariantCreateSerializer,
+)
+from .variants import services as variant_services
+
+VARIANT_ERRORS = {
+    400: OpenApiResponse(
+        description="Bad definition or overrides (unknown type or section, an id not among your "
+        "achievements, an empty result): errors keyed by field, e.g. definition.types."
+    ),
+    404: OpenApiResponse(description="No such resume of yours."),
+}
 
 
 class _OwnedViewSet(viewsets.ModelViewSet):
@@ -74,10 +89,37 @@ class ResumeViewSet(_OwnedViewSet):
         serializer.instance = services.resume_create(user=self.request.user, **serializer.validated_data)
 
     def perform_update(self, serializer):
-        serializer.instance = services.resume_update(resume=serializer.instance, **serializer.validated_data)
+        resume, data = serializer.instance, serializer.validated_data
+        if resume.is_variant:
+            serializer.instance = variant_services.variant_update(variant=resume, **data)
+        else:
+            serializer.instance = services.resume_update(resume=resume, **data)
 
     def perform_destroy(self, instance):
         services.resume_delete(resume=instance)
+
+    @extend_schema(
+        methods=["get"],
+        responses={200: ResumeSerializer(many=True), 404: VARIANT_ERRORS[404]},
+        description="The variants of this (main) resume, newest change first.",
+    )
+    @extend_schema(
+        methods=["post"],
+        request=VariantCreateSerializer,
+        responses={201: ResumeSerializer, **VARIANT_ERRORS},
+        description="A new variant of your main resume: rebuilt with it from your achievements by its "
+        "definition; answered built.",
+    )
+    @action(detail=True, methods=["get", "post"], filterset_class=None, search_fields=[], ordering_fields=[])
+    def variants(self, request, pk=None):
+        main = self.get_object()
+        if request.method == "GET":
+            page = self.paginate_queryset(selectors.variant_list(main=main))
+            return self.get_paginated_response(ResumeSerializer(page, many=True).data)
+        serializer = VariantCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        variant = variant_services.variant_create(main=main, **serializer.validated_data)
+        return Response(ResumeSerializer(variant).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ResumeDuplicateSerializer, responses={201: ResumeSerializer})
     @action(detail=True, methods=["post"])

@@ -354,3 +354,21 @@ def build_content(
             },
         },
     }
+
+
+# The achievement types behind each entry list of ``build_content``.
+SECTION_TYPES = {
+    "work": WORK_TYPES,
+    "education": EDUCATION_TYPES,
+    "projects": (AchievementType.PROJECT,),
+    "certificates": (AchievementType.CERTIFICATION,),
+    "awards": (AchievementType.AWARD,),
+    "volunteer": (AchievementType.VOLUNTEER,),
+    "publications": (AchievementType.PUBLICATION,),
+}
+
+
+def section_achievements(achievements, today: dt.date) -> dict[str, list]:
+    """The achievement behind each entry of ``build_content``'s sections, entry for entry."""
+    ordered = _newest_first(achievements, today)
+    return {key: [a for a in ordered if a.type in types] for key, types in SECTION_TYPES.items()}

@@ -35,6 +35,10 @@ class Achievement(models.Model):
     skills = models.JSONField(default=list, blank=True)
     highlights = models.JSONField(default=list, blank=True)
     url = models.URLField(max_length=500, blank=True)
+    # Free labels ("backend", "teaching") that variants select by; lower-case, see validation.
+    tags = models.JSONField(default=list, blank=True)
+    # What an anonymised variant shows instead of the organisation (NDA work): "A European airline".
+    anonymized_name = models.CharField(max_length=200, blank=True)
     is_verified = models.BooleanField(default=False)
     # Source of an achievement that arrived by webhook (resumes.integrations); empty when typed.
     source_integration = models.ForeignKey(
@@ -122,14 +126,37 @@ class ResumeTemplate(models.TextChoices):
     ONEPAGE = "onepage", "One page"
 
 
+class ResumePaper(models.TextChoices):
+    A4 = "a4", "A4"
+    LETTER = "letter", "US Letter"
+
+
 class Resume(models.Model):
-    """A resume; ``content`` follows the JSON Resume sections (basics, work, education, ...)."""
+    """A resume; ``content`` follows the JSON Resume sections (basics, work, education, ...).
+
+    Three kinds: the user's one main auto resume (``is_auto``), its variants
+    (``variant_of`` set: rebuilt with the main one, their ``definition`` applied,
+    see ``resumes.variants``) and manual resumes, which nothing rebuilds.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resumes")
     title = models.CharField(max_length=200)
     content = models.JSONField(default=dict, blank=True)
     template = models.CharField(max_length=20, choices=ResumeTemplate.choices, default=ResumeTemplate.CLASSIC)
+    paper = models.CharField(max_length=10, choices=ResumePaper.choices, default=ResumePaper.A4)
     is_auto = models.BooleanField(default=False, help_text="Rebuilt from achievements on every change.")
+    variant_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="variants",
+        help_text="The main auto resume this variant is rebuilt with.",
+    )
+    definition = models.JSONField(
+        default=dict, blank=True, help_text="Which achievements and how (variants)."
+    )
+    overrides = models.JSONField(default=list, blank=True, help_text="Reworded texts kept across rebuilds.")
     last_generated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -140,6 +167,10 @@ class Resume(models.Model):
             models.UniqueConstraint(
                 fields=["user"], condition=Q(is_auto=True), name="one_auto_resume_per_user"
             ),
+            # The main resume is no one's variant; a variant is rebuilt, never the main one.
+            models.CheckConstraint(
+                condition=Q(is_auto=False) | Q(variant_of__isnull=True), name="resume_variant_is_not_auto"
+            ),
         ]
 
     def __str__(self):
@@ -149,3 +180,11 @@ class Resume(models.Model):
     def language(self) -> str:
         """The resume's language, ``content.meta.language`` (English when absent); see ``resumes.locales``."""
         return resume_language(self.content)
+
+    @property
+    def is_variant(self) -> bool:
+        return self.variant_of_id is not None
+
+    @property
+    def kind(self) -> str:
+        return "main" if self.is_auto else "variant" if self.is_variant else "manual"

@@ -26,6 +26,11 @@ def resume_list(*, user) -> QuerySet[Resume]:
     return Resume.objects.filter(user=user).order_by("-is_auto", "-updated_at", "-id")
 
 
+def variant_list(*, main: Resume) -> QuerySet[Resume]:
+    """The variants of ``main``, last changed first."""
+    return Resume.objects.filter(variant_of=main, user_id=main.user_id).order_by("-updated_at", "-id")
+
+
 def auto_resume(*, user) -> Resume | None:
     return Resume.objects.filter(user=user, is_auto=True).first()
 

@@ -13,11 +13,14 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.fields.json import KT
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from . import builder
-from .locales import DEFAULT_LANGUAGE, resume_language
+from .events import resumes_rebuilt
+from .locales import DEFAULT_LANGUAGE
 from .models import Achievement, Resume, Skill, SkillSource
 from .skills import categorize_skill, clean_skill_list
 from .validation import (  # noqa: F401  (limits re-exported for callers of the services)
@@ -30,6 +33,7 @@ from .validation import (  # noqa: F401  (limits re-exported for callers of the 
     clean_skill_fields,
     parse_date,
 )
+from .variants.build import build_variant
 
 logger = logging.getLogger(__name__)
 
@@ -161,12 +165,15 @@ def resume_duplicate(*, resume: Resume, title: str = "") -> Resume:
 # simply fails the caller's transaction; standalone it still runs in its own transaction.
 @transaction.atomic(savepoint=False)
 def rebuild_resume(*, user) -> Resume:
-    """Upsert the user's auto skills and regenerate their auto resume (created if missing).
+    """Upsert the user's auto skills and regenerate their auto resume (created if missing) and its variants.
 
-    Runs a fixed number of queries whatever the number of achievements: read
-    achievements, read skills, upsert changed skills, delete skills no longer
-    evidenced, read the auto resume, write it (at most 6). Manual resumes are
-    never read or written.
+    Runs a fixed number of queries whatever the number of achievements or
+    variants: read achievements, read skills, upsert changed skills, delete
+    skills no longer evidenced, read the auto resume with its variants, write
+    them all in one UPDATE (at most 6), then ``resumes_rebuilt`` receivers (the
+    job tracker re-scores applications sent with these resumes: at most 2 more).
+    Variants are built from the same loaded rows (``resumes.variants.build``).
+    Manual resumes are never read or written.
     """
     now = timezone.now()
     today = timezone.localdate(now)
@@ -217,7 +224,13 @@ def rebuild_resume(*, user) -> Resume:
     if stale:
         Skill.objects.filter(pk__in=stale).delete()
 
-    resume = Resume.objects.filter(user=user, is_auto=True).first()
+    # The old content is replaced, never read: only its language is, so the rest stays undecoded.
+    rows = list(
+        Resume.objects.filter(Q(is_auto=True) | Q(variant_of__isnull=False), user=user)
+        .defer("content")
+        .annotate(stored_language=KT("content__meta__language"))
+    )
+    resume = next((r for r in rows if r.is_auto), None)
     content = builder.build_content(
         user=user,
         achievements=achievements,
@@ -226,7 +239,7 @@ def rebuild_resume(*, user) -> Resume:
         now=now,
         today=today,
         # The language the user chose for the auto resume survives every rebuild.
-        language=resume_language(resume.content) if resume else DEFAULT_LANGUAGE,
+        language=(resume.stored_language or DEFAULT_LANGUAGE) if resume else DEFAULT_LANGUAGE,
     )
     if resume is None:
         # Insert-or-ignore: a concurrent first rebuild may have created it a moment ago.
@@ -240,9 +253,21 @@ def rebuild_resume(*, user) -> Resume:
         )
         resume = Resume.objects.get(user=user, is_auto=True)
         if resume.last_generated_at == now:
-            return resume
-    resume.content, resume.last_generated_at = content, now
-    resume.save(update_fields=["content", "last_generated_at", "updated_at"])
+            return resume  # new: no variant can exist yet
+        rows = [resume]
+    resume.content = content
+    variants = [r for r in rows if r.variant_of_id == resume.pk]
+    for variant in variants:
+        variant.content, variant.overrides = build_variant(
+            variant=variant, user=user, achievements=achievements, skills=final, now=now, today=today
+        )
+    saved = [resume, *variants]
+    for row in saved:
+        row.last_generated_at = row.updated_at = now
+    Resume.objects.bulk_update(
+        saved, ["content", "definition", "overrides", "last_generated_at", "updated_at"]
+    )
+    resumes_rebuilt.send(sender=Resume, user=user, resumes=saved)
     return resume
 
 

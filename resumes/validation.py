@@ -6,6 +6,7 @@ is written.
 """
 
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
@@ -13,7 +14,16 @@ from rest_framework.exceptions import ValidationError
 
 from .content import validate_content
 from .locales import LANGUAGES, with_language
-from .models import Achievement, AchievementType, Proficiency, Resume, ResumeTemplate, Skill, SkillCategory
+from .models import (
+    Achievement,
+    AchievementType,
+    Proficiency,
+    Resume,
+    ResumePaper,
+    ResumeTemplate,
+    Skill,
+    SkillCategory,
+)
 from .skills import canonical_skill_name, clean_skill_list
 
 MAX_SKILLS = 50
@@ -37,9 +47,43 @@ ACHIEVEMENT_FIELDS = (
     "skills",
     "highlights",
     "url",
+    "tags",
+    "anonymized_name",
     "is_verified",
 )
-_TEXT_LIMITS = {"title": 200, "organization": 200, "location": 120, "description": MAX_DESCRIPTION_LENGTH}
+_TEXT_LIMITS = {
+    "title": 200,
+    "organization": 200,
+    "location": 120,
+    "description": MAX_DESCRIPTION_LENGTH,
+    "anonymized_name": 200,
+}
+MAX_TAGS = 20
+MAX_TAG_LENGTH = 30
+# Letters (any script), digits and a few joiners; no quotes, so a tag is safe inside JSON text.
+TAG_RE = re.compile(r"^[^\W_](?:[\w+#. -]*[\w+#])?$")
+
+
+def clean_tags(value) -> tuple[list[str], str | None]:
+    """Tags trimmed, lower-cased, inner spaces squashed and de-duplicated; or an error message."""
+    if not isinstance(value, list | tuple):
+        return [], "Expected a list of tags."
+    tags: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            return [], "Every tag must be text."
+        tag = " ".join(item.split()).lower()
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG_LENGTH:
+            return [], f"A tag has at most {MAX_TAG_LENGTH} characters; '{tag[:40]}' is longer."
+        if not TAG_RE.match(tag):
+            return [], f"'{tag}' is not a tag: use letters, digits, spaces and - _ + # . only."
+        if tag not in tags:
+            tags.append(tag)
+    if len(tags) > MAX_TAGS:
+        return [], f"At most {MAX_TAGS} tags."
+    return tags, None
 
 
 def parse_date(value) -> dt.date | None:
@@ -158,6 +202,12 @@ def clean_achievement_fields(fields: dict, *, instance: Achievement | None) -> d
                     cleaned[key] = value
                 except DjangoValidationError:
                     errors[key] = ["Enter a valid URL."]
+        elif key == "tags":
+            tags, problem = clean_tags([] if value is None else value)
+            if problem:
+                errors[key] = [problem]
+            else:
+                cleaned[key] = tags
         elif key == "is_verified":
             if not isinstance(value, bool):
                 errors[key] = ["Must be true or false."]
@@ -219,8 +269,11 @@ def clean_skill_fields(fields: dict, *, user_id: int, instance: Skill | None) ->
 def clean_resume_fields(fields: dict, *, instance: Resume | None) -> dict:
     errors: dict[str, list] = {}
     cleaned: dict = {}
-    for key in sorted(set(fields) - {"title", "content", "template", "language"}):
-        errors[key] = ["Unknown field."]
+    for key in sorted(set(fields) - {"title", "content", "template", "language", "paper"}):
+        if key in ("definition", "overrides"):
+            errors[key] = ["Only a variant has one; create a variant of your main resume instead."]
+        else:
+            errors[key] = ["Unknown field."]
     if "title" in fields or instance is None:
         title = fields.get("title")
         if not isinstance(title, str) or not title.strip():
@@ -238,8 +291,17 @@ def clean_resume_fields(fields: dict, *, instance: Resume | None) -> dict:
         errors["language"] = [
             f'"{fields["language"]}" is not a valid choice; choose one of: {", ".join(LANGUAGES)}.'
         ]
+    if "paper" in fields:
+        if fields["paper"] not in ResumePaper.values:
+            errors["paper"] = [f'"{fields["paper"]}" is not a valid choice.']
+        else:
+            cleaned["paper"] = fields["paper"]
     if "content" in fields:
-        if instance is not None and instance.is_auto:
+        if instance is not None and instance.variant_of_id:
+            errors["content"] = [
+                "A variant is rebuilt from your achievements; change its definition instead."
+            ]
+        elif instance is not None and instance.is_auto:
             errors["content"] = ["The auto resume is rebuilt from your achievements; duplicate it to edit."]
         else:
             problems = validate_content(fields["content"])

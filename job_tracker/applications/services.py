@@ -16,7 +16,9 @@ from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.contacts.services import company_ensure
-from job_tracker.models import ApplicationEvent, ApplicationStatus, JobApplication
+from job_tracker.jobs.matching import profile_from, score_posting
+from job_tracker.models import ApplicationEvent, ApplicationStatus, JobApplication, JobPosting
+from resumes.skills import extract_skills
 
 # Fields a caller may set; ownership, soft-delete state and timestamps are managed here.
 EDITABLE_FIELDS = frozenset(
@@ -39,6 +41,8 @@ EDITABLE_FIELDS = frozenset(
 )
 # Statuses that mean the application has been sent; entering one stamps date_applied.
 SENT_STATUSES = frozenset(ApplicationStatus.values) - {ApplicationStatus.WISHLIST}
+# Changing one of these changes how well the resume fits the application.
+FIT_FIELDS = frozenset({"resume_used", "job_posting", "job_title", "location", "original_job_description"})
 
 EXAMPLES_CACHE_KEY = "job_tracker:example-applications:v1"
 EXAMPLES_CACHE_SECONDS = 60 * 60
@@ -76,6 +80,62 @@ def _full_clean(application: JobApplication) -> None:
         raise ValidationError(exc.message_dict) from exc
 
 
+# --- How well the resume sent fits the application ---------------------------------------------
+
+
+def _posting_of(application: JobApplication) -> JobPosting:
+    """The application's posting, or one read off its own title and pasted description."""
+    if application.job_posting is not None:
+        return application.job_posting
+    return JobPosting(
+        title=application.job_title,
+        location=application.location,
+        description=application.original_job_description,
+        skills_required=extract_skills(application.original_job_description),
+    )
+
+
+def resume_fit(*, user, application: JobApplication, resume) -> int | None:
+    """``jobs.matching`` score (0-100) of ``resume``'s content for the application; None without a resume.
+
+    The profile is the resume's own content (its skills, titles, place), not the user's
+    whole record, so two variants of one person score differently. No queries.
+    """
+    if resume is None:
+        return None
+    profile = profile_from(user=user, content=resume.content, skill_names=[])
+    return score_posting(profile, _posting_of(application)).score
+
+
+def _score(application: JobApplication, *, sent: bool) -> None:
+    """Current fit of ``resume_used``; ``sent`` also freezes it as the fit at send time."""
+    score = resume_fit(user=application.user, application=application, resume=application.resume_used)
+    application.resume_score, application.resume_scored_at = score, timezone.now()
+    if sent:
+        application.resume_score_sent = score
+
+
+def application_scores_refresh(*, user, resumes) -> int:
+    """Re-score the user's applications sent with any of ``resumes`` (just rebuilt); returns how many changed.
+
+    Two queries at most, whatever the number of applications: read them with their
+    postings, write the changed scores in one UPDATE (``updated_at`` stays: the
+    application itself did not change). The score at send time is left as it was.
+    """
+    by_id = {r.pk: r for r in resumes}
+    rows = JobApplication.objects.filter(user=user, resume_used_id__in=list(by_id))
+    rows = rows.select_related("job_posting")
+    now, changed = timezone.now(), []
+    for application in rows:
+        score = resume_fit(user=user, application=application, resume=by_id[application.resume_used_id])
+        if score != application.resume_score:
+            application.resume_score, application.resume_scored_at = score, now
+            changed.append(application)
+    if changed:
+        JobApplication.objects.bulk_update(changed, ["resume_score", "resume_scored_at"])
+    return len(changed)
+
+
 def _record_event(application, *, from_status: str, to_status: str, note: str = "", at=None):
     return ApplicationEvent.objects.create(
         application=application,
@@ -103,6 +163,8 @@ def application_create(
     if status in SENT_STATUSES and application.date_applied is None:
         application.date_applied = timezone.localdate(at) if at else timezone.localdate()
     _full_clean(application)
+    if application.resume_used_id:
+        _score(application, sent=status in SENT_STATUSES)
     application.save()
     _record_event(application, from_status="", to_status=status, note=note, at=at)
     company_ensure(user=user, name=application.company_name)
@@ -123,6 +185,9 @@ def application_change_status(
     if status in SENT_STATUSES and application.date_applied is None:
         application.date_applied = timezone.localdate(at) if at else timezone.localdate()
         update_fields.append("date_applied")
+    if status in SENT_STATUSES and previous not in SENT_STATUSES and application.resume_used_id:
+        _score(application, sent=True)  # what was sent, and how well it fitted then
+        update_fields += ["resume_score", "resume_score_sent", "resume_scored_at"]
     application.save(update_fields=update_fields)
     return _record_event(application, from_status=previous, to_status=status, note=note, at=at)
 
@@ -139,9 +204,14 @@ def application_update(
     if status is not None:
         _check_status(status)
     renamed = "company_name" in fields and fields["company_name"] != application.company_name
+    refit = any(getattr(application, name) != value for name, value in fields.items() if name in FIT_FIELDS)
+    resume_changed = "resume_used" in fields and fields["resume_used"] != application.resume_used
     for name, value in fields.items():
         setattr(application, name, value)
     _full_clean(application)
+    if refit:
+        # A resume recorded (or corrected) on a sent application is the one that was sent.
+        _score(application, sent=resume_changed and application.status in SENT_STATUSES)
     application.save()
     if renamed:
         company_ensure(user=application.user, name=application.company_name)

@@ -23,3 +23,8 @@ def invalidate_examples_on_save(sender, instance, **kwargs):
 def invalidate_examples_on_delete(sender, instance, **kwargs):
     if instance.is_example:
         transaction.on_commit(services.examples_cache_invalidate)
+
+
+def rescore_after_rebuild(sender, user, resumes, **kwargs):
+    # Already inside the rebuild's after-commit pass (or the variant write): no on_commit needed.
+    services.application_scores_refresh(user=user, resumes=resumes)
