@@ -111,11 +111,13 @@ class TailorView(_FeatureView):
         data = self.validated(request)
         result = services.resume_tailor(
             user=request.user, model=data["model"], resume=data["resume"],
-            job_description=data["job_description"], title=data["title"], client_ip=client_ip(request),
+            job_description=data["job_description"], title=data["title"], application=data.get("application"),
+            client_ip=client_ip(request),
         )  # fmt: skip
         body = {
             **usage(result.ai),
             "resume_id": result.resume.pk if result.resume else None,
+            "application_id": result.application.pk if result.application else None,
             **result.extra,
             "content": result.value,
         }

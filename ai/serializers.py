@@ -88,14 +88,29 @@ class InterviewInput(_JobInput):
 
 class TailorInput(_FeatureInput):
     resume = _OwnedField(selectors.user_resumes, required=True)
-    job_description = serializers.CharField(max_length=20000)
+    job_description = serializers.CharField(
+        max_length=20000, required=False, allow_blank=True, default="",
+        help_text="Required unless an application gives the job.",
+    )  # fmt: skip
+    application = _OwnedField(
+        selectors.user_applications,
+        help_text="Tailor for this application: its job, and the variant saved is recorded as its resume.",
+    )
     title = serializers.CharField(
         max_length=200,
         required=False,
         allow_blank=True,
         default="",
-        help_text="Save the result as a new resume.",
+        help_text="Save the result as a variant of your main resume with this title.",
     )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if attrs.get("application") is None and not attrs.get("job_description", "").strip():
+            raise serializers.ValidationError(
+                {"job_description": ["Give an application or paste a job description."]}
+            )
+        return attrs
 
 
 class _Usage(serializers.Serializer):
@@ -118,7 +133,10 @@ class CoverLetterOutput(_Usage):
 
 
 class TailorOutput(_Usage):
-    resume_id = serializers.IntegerField(allow_null=True)
+    resume_id = serializers.IntegerField(
+        allow_null=True, help_text="The variant saved (null when not saved)."
+    )
+    application_id = serializers.IntegerField(allow_null=True)
     score_before = serializers.IntegerField()
     score_after = serializers.IntegerField()
     missing_keywords = serializers.ListField(child=serializers.CharField())

@@ -12,13 +12,14 @@ from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from job_tracker.applications.services import application_update
+from job_tracker.applications.services import SENT_STATUSES, application_update
 from job_tracker.contacts.selectors import company_for_name
 from job_tracker.models import JobApplication
 from resumes.content import validate_content
 from resumes.models import Resume
-from resumes.services import resume_create
+from resumes.services import get_auto_resume, resume_create
 from resumes.skills import extract_skills
+from resumes.variants.services import variant_from_content
 
 from . import prompts
 from .exceptions import DraftExpired
@@ -122,18 +123,53 @@ def cover_letter_write(
     return FeatureResult(result.value, result, application=application)
 
 
+def _description(application) -> str:
+    return application.original_job_description or (
+        application.job_posting.description if application.job_posting else ""
+    )
+
+
+def tailored_variant_save(*, user, content: dict, title: str, application=None) -> Resume:
+    """Save a tailored document as a variant of the user's main resume, tied to ``application`` if given.
+
+    The variant keeps the tailoring's selection, order, summary and rewordings, and
+    rebuilds with the user's achievements from then on. The application records it as
+    the resume used unless it was already sent with another one.
+    """
+    if application is not None and not title:
+        title = f"Tailored for {application.job_title} at {application.company_name}"
+    variant = variant_from_content(
+        main=get_auto_resume(user=user), content=content, title=(title or "Tailored resume")[:200]
+    )
+    if application is not None:
+        sent_with_other = application.status in SENT_STATUSES and application.resume_used_id
+        if not sent_with_other:
+            application_update(application=application, resume_used=variant)
+    return variant
+
+
 def resume_tailor(
-    *, user, model: AIModel, resume: Resume, job_description: str, title: str = "", client_ip=None
-) -> FeatureResult:
+    *, user, model: AIModel, resume: Resume, job_description: str = "", title: str = "", application=None,
+    client_ip=None,
+) -> FeatureResult:  # fmt: skip
     """The resume reordered and rephrased toward the job, never claiming what the user lacks.
 
     ``extra`` holds ``score_before`` / ``score_after`` (share of the job's skills the resume shows, 0-100)
-    and ``missing_keywords`` (job skills the user has nowhere on record). With ``title`` the tailored
-    content is saved as a new manual resume.
+    and ``missing_keywords`` (job skills the user has nowhere on record). With ``title`` or
+    ``application`` the result is saved as a variant of the main resume (``tailored_variant_save``)
+    and ``value`` / ``score_after`` are the variant's; the job is the application's when no
+    description is given.
     """
     profile = user_profile(user=user)
     content = resume.content if isinstance(resume.content, dict) else {}
-    job = analyse_job(title="", company="", description=job_description, profile=profile)
+    if application is not None and not job_description.strip():
+        job_description = _description(application)
+    job = analyse_job(
+        title=application.job_title if application else "",
+        company=application.company_name if application else "",
+        description=job_description,
+        profile=profile,
+    )
     facts = facts_for(profile=profile, resume_content=content)
     prompt = prompts.tailor_prompt(profile=profile, resume_content=content, job=job)
     result = complete(
@@ -144,16 +180,17 @@ def resume_tailor(
         parse=lambda text: _grounded_resume(text, facts),
     )
     tailored = {**result.value, "meta": {**content.get("meta", {}), **_meta(result, "tailor")}}
+    saved = None
+    if title or application is not None:
+        saved = tailored_variant_save(user=user, content=tailored, title=title, application=application)
+        tailored = saved.content
     extra = {
         "score_before": match_score(job["skills"], content_skill_keys(content)),
         "score_after": match_score(job["skills"], content_skill_keys(tailored)),
         "missing_keywords": job["missing"],
         "job_keywords": job["skills"],
     }
-    saved = None
-    if title:
-        saved = resume_create(user=user, title=title, content=tailored)
-    return FeatureResult(tailored, result, resume=saved, extra=extra)
+    return FeatureResult(tailored, result, resume=saved, application=application, extra=extra)
 
 
 def _questions(text: str) -> dict:
@@ -232,7 +269,7 @@ def _draft_key(user, token: str) -> str:
 
 
 def draft_store(*, user, kind: str, value) -> str:
-    """Keep a result for an hour; ``kind`` is "resume" (content), "cover_letter" or "notes" (text)."""
+    """Keep a result for an hour; ``kind`` is "tailored" (content), "cover_letter" or "notes" (text)."""
     token = secrets.token_urlsafe(16)
     cache.set(_draft_key(user, token), {"kind": kind, "value": value}, timeout=DRAFT_SECONDS)
     return token
@@ -243,9 +280,13 @@ def draft_save(*, user, token: str, title: str = "", application=None) -> str:
     draft = cache.get(_draft_key(user, token))
     if draft is None:
         raise DraftExpired()
-    if draft["kind"] == "resume":
-        resume = resume_create(user=user, title=title or "Tailored resume", content=draft["value"])
-        message = f"Saved as the resume \u201c{resume.title}\u201d."
+    if draft["kind"] == "tailored":
+        if application is not None and application.user_id != user.pk:
+            raise ValidationError({"application": ["Pick one of your applications."]})
+        resume = tailored_variant_save(
+            user=user, content=draft["value"], title=title, application=application
+        )
+        message = f"Saved as the variant \u201c{resume.title}\u201d; it follows your achievements."
     elif application is None or application.user_id != user.pk:
         raise ValidationError({"application": ["Pick one of your applications."]})
     elif draft["kind"] == "cover_letter":

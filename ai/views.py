@@ -111,7 +111,10 @@ def _run(feature: Feature, request, data: dict) -> dict[str, Any]:
             user=user, model=data["model"], resume=data["resume"], job_description=data["job_description"],
             client_ip=ip,
         )  # fmt: skip
-        return {"result": result, "draft": services.draft_store(user=user, kind="resume", value=result.value)}
+        return {
+            "result": result,
+            "draft": services.draft_store(user=user, kind="tailored", value=result.value),
+        }
     result = services.interview_prepare(
         user=user, model=data["model"], application=data.get("application"), client_ip=ip, **job
     )

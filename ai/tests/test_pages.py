@@ -50,7 +50,7 @@ def test_feature_page_shows_form_errors(client, record, offline):
     assert AIRequest.objects.count() == 0
 
 
-def test_tailor_result_can_be_saved_as_a_resume(client, record, resume, offline):
+def test_tailor_result_can_be_saved_as_a_variant(client, record, resume, offline):
     client.force_login(record)
     html = client.post(
         "/ai/tailor/",
@@ -60,8 +60,10 @@ def test_tailor_result_can_be_saved_as_a_resume(client, record, resume, offline)
     assert "Missing from your record (not added)" in html and "Kubernetes" in html
     token = html.split('action="/ai/drafts/')[1].split("/save/")[0]
     saved = client.post(f"/ai/drafts/{token}/save/", {"title": "Tailored for Fjord"}, **HX)
-    assert "Saved as the resume “Tailored for Fjord”." in saved.content.decode()
-    assert Resume.objects.get(title="Tailored for Fjord").content["skills"][0]["keywords"] == ["Django"]
+    assert "Saved as the variant “Tailored for Fjord”" in saved.content.decode()
+    variant = Resume.objects.get(title="Tailored for Fjord")
+    assert variant.variant_of == Resume.objects.get(user=record, is_auto=True)
+    assert variant.content["skills"][0]["keywords"][0] == "Django"
     # A draft is saved once.
     assert "expired" in client.post(f"/ai/drafts/{token}/save/", {"title": "Again"}, **HX).content.decode()
 

@@ -45,6 +45,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "notes",
             "cover_letter",
             "resume_used",
+            "resume_score_sent",
+            "resume_score",
+            "resume_scored_at",
             "job_posting",
             "source",
             "match_score",
@@ -52,7 +55,20 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "match_score", "is_example", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "match_score",
+            "resume_score_sent",
+            "resume_score",
+            "resume_scored_at",
+            "is_example",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {
+            "resume_score_sent": {"help_text": "Fit (0-100) of resume_used for this job when it was sent."},
+            "resume_score": {"help_text": "Fit of resume_used now: recomputed as that resume rebuilds."},
+        }
 
 
 class ApplicationEventSerializer(serializers.ModelSerializer):

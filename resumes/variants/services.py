@@ -11,11 +11,19 @@ from django.db import transaction
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
+from .. import builder
 from ..events import resumes_rebuilt
-from ..models import Achievement, Resume, Skill
+from ..models import Achievement, AchievementType, Resume, Skill
 from ..validation import clean_resume_fields
 from .build import build_variant, emptying_filter
-from .definition import clean_definition, clean_overrides
+from .definition import (
+    LANGUAGES,
+    MAX_LABEL_LENGTH,
+    MAX_SUMMARY_LENGTH,
+    OVERRIDE_LIMITS,
+    clean_definition,
+    clean_overrides,
+)
 
 EMPTY_MESSAGES = {
     "exclude_ids": "Every achievement is excluded by id.",
@@ -148,3 +156,87 @@ def variant_preview(*, main: Resume, definition, overrides=None, variant: Resume
     )  # fmt: skip
     _build(preview, main.user, achievements, skills)
     return preview
+
+
+def _key(value) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def _entry_keys(a) -> list[tuple]:
+    """How a document's entries name this achievement, per section (see ``builder``)."""
+    org, title = _key(a.organization), _key(a.title)
+    if a.type in builder.WORK_TYPES:
+        return [("work", org, title)]
+    if a.type == AchievementType.VOLUNTEER:
+        return [("volunteer", org, title)]
+    if a.type == AchievementType.PROJECT:
+        return [("projects", title)]
+    if a.type in builder.EDUCATION_TYPES:
+        return [("education", org, title)]
+    return []
+
+
+def _entry_key(section, entry) -> tuple:
+    if section == "work":
+        return ("work", _key(entry.get("name")), _key(entry.get("position")))
+    if section == "volunteer":
+        return ("volunteer", _key(entry.get("organization")), _key(entry.get("position")))
+    if section == "projects":
+        return ("projects", _key(entry.get("name")))
+    return ("education", _key(entry.get("institution")), _key(entry.get("area")))
+
+
+def _rewordings(a, section, entry) -> list[dict]:
+    found = []
+    summary = entry.get("description" if section == "projects" else "summary")
+    reworded = isinstance(summary, str) and summary.strip() and _key(summary) != _key(a.description)
+    if section != "education" and reworded:
+        text = summary[: OVERRIDE_LIMITS["summary"]]
+        found.append({"achievement": a.pk, "field": "summary", "text": text})
+    lines = entry.get("courses" if section == "education" else "highlights")
+    own = a.highlights if isinstance(a.highlights, list) else []
+    for index, text in enumerate(lines if isinstance(lines, list) else []):
+        if index < len(own) and isinstance(text, str) and text.strip() and _key(text) != _key(own[index]):
+            text = text[: OVERRIDE_LIMITS["highlights"]]
+            found.append({"achievement": a.pk, "field": "highlights", "index": index, "text": text})
+    return found
+
+
+@transaction.atomic
+def variant_from_content(*, main: Resume, content: dict, title: str) -> Resume:
+    """A variant that reads like ``content`` (a tailored JSON Resume) yet stays rules over achievements.
+
+    The achievements its entries show lead their sections in its order (``include_ids``);
+    those of its sections it left out are excluded by id; its summary, headline, first
+    skill group and language are kept; its rewordings of summaries and highlights become
+    overrides. Entries matching no achievement are dropped (a variant shows only the
+    record), and achievements added later join the variant as its rules admit them.
+    """
+    _main_resume(main)
+    achievements = list(Achievement.objects.filter(user_id=main.user_id).order_by("id"))
+    index = {key: a for a in achievements for key in _entry_keys(a)}
+    pinned, overrides, covered = [], [], set()
+    for section in ("work", "projects", "education", "volunteer"):
+        entries = [e for e in content.get(section) or [] if isinstance(e, dict)]
+        if entries:
+            covered |= set(builder.SECTION_TYPES[section])
+        for entry in entries:
+            a = index.get(_entry_key(section, entry))
+            if a is not None and a.pk not in pinned:
+                pinned.append(a.pk)
+                overrides += _rewordings(a, section, entry)
+    definition: dict = {"include_ids": pinned} if pinned else {}
+    excluded = [a.pk for a in achievements if a.type in covered and a.pk not in pinned]
+    if excluded:
+        definition["exclude_ids"] = excluded
+    basics = content.get("basics") if isinstance(content.get("basics"), dict) else {}
+    for key, limit in (("label", MAX_LABEL_LENGTH), ("summary", MAX_SUMMARY_LENGTH)):
+        if isinstance(basics.get(key), str) and basics[key].strip():
+            definition[key] = basics[key].strip()[:limit]
+    groups = [g for g in content.get("skills") or [] if isinstance(g, dict)]
+    if groups and isinstance(groups[0].get("keywords"), list):
+        definition["skills_first"] = [k for k in groups[0]["keywords"] if isinstance(k, str)][:20]
+    meta = content.get("meta") if isinstance(content.get("meta"), dict) else {}
+    if meta.get("language") in LANGUAGES:
+        definition["language"] = meta["language"]
+    return variant_create(main=main, title=title, definition=definition, overrides=overrides)
