@@ -31,6 +31,13 @@ def variant_list(*, main: Resume) -> QuerySet[Resume]:
     return Resume.objects.filter(variant_of=main, user_id=main.user_id).order_by("-updated_at", "-id")
 
 
+def rebuilt_resumes(*, user) -> QuerySet[Resume]:
+    """The main auto resume and its variants, main first."""
+    return Resume.objects.filter(Q(is_auto=True) | Q(variant_of__isnull=False), user=user).order_by(
+        "-is_auto", "title", "id"
+    )
+
+
 def auto_resume(*, user) -> Resume | None:
     return Resume.objects.filter(user=user, is_auto=True).first()
 

@@ -8,6 +8,7 @@ from .importing import api as importing_api
 from .importing import views as importing_views
 from .integrations import api as integrations_api
 from .integrations import views as integrations_views
+from .variants import views as variant_views
 
 app_name = "resumes"
 
@@ -25,6 +26,10 @@ urlpatterns = [
     path("resumes/<int:pk>/edit/", views.resume_edit, name="resume-edit"),
     path("resumes/<int:pk>/duplicate/", views.resume_duplicate, name="resume-duplicate"),
     path("resumes/<int:pk>/delete/", views.resume_delete, name="resume-delete"),
+    path("resumes/<int:pk>/variants/new/", variant_views.variant_new, name="variant-new"),
+    path("resumes/<int:pk>/variants/preview/", variant_views.variant_preview, name="variant-preview"),
+    path("resumes/<int:pk>/variant/", variant_views.variant_edit, name="variant-edit"),
+    path("resumes/compare/", variant_views.variant_compare, name="variant-compare"),
     path("resumes/<int:pk>/export/", export_views.resume_export, name="resume-export"),
     path(
         "resumes/<int:pk>/export/previews/",

@@ -121,7 +121,8 @@ def resume_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def resume_edit(request, pk):
-    resume = get_object_or_404(Resume, pk=pk, user=request.user, is_auto=False)
+    # Manual resumes only: a variant's content follows its rules (edited on the variant page).
+    resume = get_object_or_404(Resume, pk=pk, user=request.user, is_auto=False, variant_of__isnull=True)
     initial = {
         "title": resume.title,
         "template": resume.template,

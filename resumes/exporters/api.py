@@ -48,8 +48,8 @@ def user_resume(request, pk) -> Resume:
 
 
 TEMPLATE_PARAMETERS = [
-    OpenApiParameter("template", str, enum=list(TEMPLATES), default=DEFAULT_TEMPLATE),
-    OpenApiParameter("paper", str, enum=list(PAPERS), default=DEFAULT_PAPER),
+    OpenApiParameter("template", str, enum=list(TEMPLATES), description="Default: the resume's template."),
+    OpenApiParameter("paper", str, enum=list(PAPERS), description="Default: the resume's own paper."),
 ]
 
 
@@ -66,8 +66,12 @@ class _RenderedExportView(APIView):
         try:
             return self.respond(
                 resume,
-                template=request.query_params.get("template", DEFAULT_TEMPLATE),
-                paper=request.query_params.get("paper", DEFAULT_PAPER),
+                template=request.query_params.get(
+                    "template", resume.template if resume.template in TEMPLATES else DEFAULT_TEMPLATE
+                ),
+                paper=request.query_params.get(
+                    "paper", resume.paper if resume.paper in PAPERS else DEFAULT_PAPER
+                ),
             )
         except UnknownOption as exc:
             raise ValidationError(exc.args[0]) from exc

@@ -198,7 +198,11 @@ def build_document(content: dict, *, fallback_name: str = "") -> Document:
         label = _join(profile.get("network"), profile.get("username"), sep=": ")
         contacts.append(label or _text(profile.get("url")))
     sections = []
-    for key, build, compact in LAYOUT:
+    # A variant chooses its sections' order (meta.sections); others read in LAYOUT order.
+    meta = content.get("meta") if isinstance(content.get("meta"), dict) else {}
+    chosen = meta.get("sections") if isinstance(meta.get("sections"), list) else []
+    rank = {key: n for n, key in enumerate(chosen)}
+    for key, build, compact in sorted(LAYOUT, key=lambda row: rank.get(row[0], len(rank))):
         entries = [build(item, lang) for item in data.get(key, []) if isinstance(item, dict)]
         entries = [e for e in entries if e.heading or e.summary or e.highlights or e.keywords]
         if entries:

@@ -91,7 +91,7 @@ def resume_export(request, pk):
     resume = _own_resume(request, pk)
     initial = {
         "template": resume.template if resume.template in TEMPLATES else "classic",
-        "paper": DEFAULT_PAPER,
+        "paper": resume.paper if resume.paper in PAPERS else DEFAULT_PAPER,
     }
     form = ExportForm(request.GET or None, initial=initial)
     # Changing the paper redraws the previews in place.
@@ -104,7 +104,7 @@ def resume_export(request, pk):
     )
     if form.is_bound and form.is_valid() and form.cleaned_data["format"]:
         return _download(resume, form.cleaned_data)
-    paper = form.cleaned_data["paper"] if form.is_bound and form.is_valid() else DEFAULT_PAPER
+    paper = form.cleaned_data["paper"] if form.is_bound and form.is_valid() else initial["paper"]
     status = 400 if form.is_bound and not form.is_valid() else 200
     context = {
         "resume": resume,

@@ -141,15 +141,20 @@ def variant_update(*, variant: Resume, **fields) -> Resume:
 
 
 def variant_preview(*, main: Resume, definition, overrides=None, variant: Resume | None = None) -> Resume:
-    """An unsaved variant built from ``definition`` (the live preview); raises like ``variant_create``."""
+    """An unsaved variant built from ``definition`` (the live preview); raises like ``variant_create``.
+
+    ``overrides`` None: those of ``variant`` (the one being edited), if any.
+    """
     _main_resume(main)
     achievements, skills = _load(main.user_id)
     definition, overrides = _check(
         definition=definition,
-        overrides=overrides if overrides is not None else [],
+        overrides=overrides,
         achievements=achievements,
         previous=variant.overrides if variant else None,
     )
+    if overrides is None:  # the stored variant's overrides, or none
+        overrides = variant.overrides if variant else []
     preview = Resume(
         pk=variant.pk if variant else None, user_id=main.user_id, variant_of=main, title="Preview",
         definition=definition, overrides=overrides,
