@@ -12,9 +12,10 @@ from contextlib import contextmanager
 from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import Case, Q, Value, When
 from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
@@ -257,18 +258,47 @@ def rebuild_resume(*, user) -> Resume:
         rows = [resume]
     resume.content = content
     variants = [r for r in rows if r.variant_of_id == resume.pk]
+    previous = [(v.overrides, v.definition) for v in variants]
+    evidence_cache = {tuple(a.pk for a in achievements): evidence}
     for variant in variants:
         variant.content, variant.overrides = build_variant(
-            variant=variant, user=user, achievements=achievements, skills=final, now=now, today=today
-        )
+            variant=variant, user=user, achievements=achievements, skills=final, now=now, today=today,
+            evidence_cache=evidence_cache,
+        )  # fmt: skip
     saved = [resume, *variants]
-    for row in saved:
-        row.last_generated_at = row.updated_at = now
-    Resume.objects.bulk_update(
-        saved, ["content", "definition", "overrides", "last_generated_at", "updated_at"]
-    )
+    changed = [
+        v for v, before in zip(variants, previous, strict=True) if (v.overrides, v.definition) != before
+    ]
+    _save_rebuilt(saved, now=now, flags_changed=bool(changed))
     resumes_rebuilt.send(sender=Resume, user=user, resumes=saved)
     return resume
+
+
+def _per_row(rows, field: str):
+    """CASE id WHEN .. THEN <that row's value> END for one JSON column (what bulk_update builds)."""
+    output = Resume._meta.get_field(field)
+    whens = []
+    for row in rows:
+        value = Value(getattr(row, field), output_field=output)
+        if connection.features.requires_casted_case_in_updates:
+            value = Cast(value, output_field=output)
+        whens.append(When(pk=row.pk, then=value))
+    return Case(*whens, output_field=output)
+
+
+def _save_rebuilt(rows, *, now, flags_changed: bool) -> None:
+    """One UPDATE for the main resume and its variants.
+
+    Unlike ``bulk_update``, the shared timestamps are plain values rather than a CASE
+    per row, and definitions / overrides are written only when a rebuild changed them
+    (a flag raised, a deleted achievement's id dropped).
+    """
+    values = {"content": _per_row(rows, "content"), "last_generated_at": now, "updated_at": now}
+    if flags_changed:
+        values.update(definition=_per_row(rows, "definition"), overrides=_per_row(rows, "overrides"))
+    Resume.objects.filter(pk__in=[row.pk for row in rows]).update(**values)
+    for row in rows:
+        row.last_generated_at = row.updated_at = now
 
 
 def get_auto_resume(*, user) -> Resume:

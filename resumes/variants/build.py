@@ -22,7 +22,6 @@ What the definition keys do (every key optional; see ``definition.py``):
   and the generated summary.
 """
 
-import copy
 import datetime as dt
 import inspect
 import re
@@ -122,11 +121,18 @@ def flag_overrides(overrides, by_id: dict) -> list[dict]:
     return flagged
 
 
+def _copy(a):
+    # The row's fields only: copy.copy of a model instance goes through pickling hooks, ten times slower.
+    shown = a.__class__.__new__(a.__class__)
+    shown.__dict__ = a.__dict__.copy()
+    return shown
+
+
 def _shown(a, overrides, anonymize: bool, language: str):
     """A copy of the achievement as this variant shows it; the loaded row stays untouched."""
     if not overrides and not (anonymize and a.type in ANONYMIZED_TYPES and a.organization):
         return a
-    shown = copy.copy(a)
+    shown = _copy(a)
     shown.highlights = list(a.highlights) if isinstance(a.highlights, list) else []
     for o in overrides:
         if o["field"] == "title":
@@ -212,9 +218,21 @@ class _Person:
 
 
 def build_variant(
-    *, variant, user, achievements, skills, now: dt.datetime, today: dt.date
+    *,
+    variant,
+    user,
+    achievements,
+    skills,
+    now: dt.datetime,
+    today: dt.date,
+    evidence_cache: dict | None = None,
 ) -> tuple[dict, list]:
-    """(content, overrides flagged) for ``variant`` from the user's loaded achievements and skill rows."""
+    """(content, overrides flagged) for ``variant`` from the user's loaded achievements and skill rows.
+
+    ``evidence_cache`` (ids shown -> skill evidence) lets one rebuild pass reuse the
+    evidence of variants showing the same achievements (rewording and anonymising
+    change no skill or date).
+    """
     definition = variant.definition if isinstance(variant.definition, dict) else {}
     by_id = {a.pk: a for a in achievements}
     for key in ("include_ids", "exclude_ids"):
@@ -232,7 +250,11 @@ def build_variant(
     chosen = select(achievements, definition, today)
     anonymize = bool(definition.get("anonymize"))
     shown = [_shown(a, live.get(a.pk, ()), anonymize, language) for a in chosen]
-    evidence = builder.skill_evidence(shown, today)
+    key = tuple(a.pk for a in chosen)
+    cache = evidence_cache if evidence_cache is not None else {}
+    evidence = cache.get(key)
+    if evidence is None:
+        evidence = cache[key] = builder.skill_evidence(chosen, today)
     extra = {"language": language} if _BUILDER_TAKES_LANGUAGE else {}
     content = builder.build_content(
         user=_Person(user, definition.get("label") or user.headline),
