@@ -1,8 +1,10 @@
 """Variants through the API: rules over the same achievements, rebuilt with the main resume."""
 
 import datetime as dt
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import client_for
 from resumes import services
@@ -384,3 +386,15 @@ def test_variants_list_query_count(user, variants, django_assert_max_num_queries
         response = client.get(f"/api/v1/resumes/{main.pk}/variants/")
     assert response.status_code == 200 and response.json()["count"] == variants
     assert {v["title"] for v in response.json()["results"]} == {f"V{n}" for n in range(variants)}
+
+
+def test_exports_follow_the_variants_sections_template_and_paper(api_client, user, record):
+    variant = _create(
+        api_client, _main(user), template="ats", paper="letter", definition={"sections": ["skills", "work"]}
+    )
+    text = api_client.get(f"/api/v1/resumes/{variant.pk}/markdown/").content.decode()
+    assert text.index("Skills") < text.index("Experience") and "Education" not in text
+    pdf = api_client.get(f"/api/v1/resumes/{variant.pk}/pdf/")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    page = PdfReader(io.BytesIO(pdf.content)).pages[0]
+    assert (round(page.mediabox.width), round(page.mediabox.height)) == (612, 792)  # its own paper: Letter
