@@ -36,6 +36,7 @@ from resumes.importing import services as import_services
 from resumes.integrations import services as integrations
 from resumes.models import AchievementType, Resume
 from resumes.tests.factories import AchievementFactory, ResumeFactory
+from resumes.variants.services import variant_create
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -73,6 +74,10 @@ PAGES = [
     Page("resumes", "/resumes/"),
     Page("resume", "/resumes/{resume}/", screenshot=True),
     Page("resume-edit", "/resumes/{tailored}/edit/"),
+    Page("variant-new", "/resumes/{resume}/variants/new/"),
+    Page("variant", "/resumes/{variant}/"),
+    Page("variant-edit", "/resumes/{variant}/variant/"),
+    Page("variant-compare", "/resumes/compare/?a={resume}&b={variant}"),
     Page("export", "/resumes/{resume}/export/", screenshot=True),
     Page("resume-import", "/resumes/import/"),
     Page("import", "/import/"),
@@ -146,6 +151,15 @@ def _make_data(user, client):
         user=user,
         title="Tailored for Globex: Staff Software Engineer, Developer Productivity",
         content={**resume.content, "basics": {**resume.content.get("basics", {}), "url": LONG_URL}},
+    )
+
+    variant = variant_create(
+        main=resume,
+        title="Platform work, anonymised for the Versicherungsgesellschaft NDA (German)",
+        definition={"types": ["job", "certification"], "anonymize": True, "language": "de"},
+        overrides=[
+            {"achievement": achievement.pk, "field": "highlights", "index": 0, "text": "Cut p95 by 87%"}
+        ],
     )
 
     source = JobSourceFactory(name="Globex Corporation", identifier="globex-corporation-careers")
@@ -247,6 +261,7 @@ def _make_data(user, client):
         "achievement": achievement.pk,
         "resume": resume.pk,
         "tailored": tailored.pk,
+        "variant": variant.pk,
         "application": application.pk,
         "posting": posting.pk,
         "integration": integration.pk,
