@@ -173,7 +173,7 @@ def test_definition_controls_skills_label_summary_language_template_and_paper(ap
     )
     keywords = [k for g in variant.content["skills"] for k in g["keywords"]]
     assert keywords == ["PostgreSQL", "Python"]
-    assert variant.content["skills"][0]["name"] == "Database"
+    assert variant.content["skills"][0]["name"] == "Datenbanken"  # the German resume names its groups
     assert variant.content["basics"]["label"] == "Data Engineer"
     assert variant.content["basics"]["summary"] == "I move data."
     assert variant.content["meta"]["language"] == "de"
@@ -398,3 +398,15 @@ def test_exports_follow_the_variants_sections_template_and_paper(api_client, use
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     page = PdfReader(io.BytesIO(pdf.content)).pages[0]
     assert (round(page.mediabox.width), round(page.mediabox.height)) == (612, 792)  # its own paper: Letter
+
+
+def test_a_variants_language_is_its_definitions_and_reaches_its_headings(api_client, user, record):
+    variant = _create(api_client, _main(user), definition={"types": ["job"], "language": "ru"})
+    body = api_client.get(f"/api/v1/resumes/{variant.pk}/").json()
+    assert body["language"] == "ru" and body["content"]["meta"]["language"] == "ru"
+    text = api_client.get(f"/api/v1/resumes/{variant.pk}/markdown/").content.decode()
+    assert "Опыт работы" in text and "Experience" not in text
+    body = api_client.patch(f"/api/v1/resumes/{variant.pk}/", {"language": "de"}, format="json").json()
+    assert body["definition"] == {"types": ["job"], "language": "de"} and body["language"] == "de"
+    response = api_client.patch(f"/api/v1/resumes/{variant.pk}/", {"language": "xx"}, format="json")
+    assert response.status_code == 400 and "language" in response.json()["errors"]

@@ -27,6 +27,7 @@ import inspect
 import re
 
 from .. import builder
+from ..locales import words as locale_words
 from ..models import AchievementType, SkillCategory, SkillSource
 from .definition import DEFAULT_LANGUAGE, source_text, text_hash
 
@@ -48,7 +49,11 @@ DESCRIPTORS = {
     "es": ("Una empresa en {}", "Una empresa", "Una organización en {}", "Una organización"),
 }
 FILTER_ORDER = ("exclude_ids", "types", "include_tags", "exclude_tags", "date_from", "date_to")
-_CATEGORY_OF_LABEL = {c.label: c.value for c in SkillCategory}
+
+
+def _category_of_group(language: str) -> dict[str, str]:
+    """Skill group name (as the builder writes it in ``language``) -> category value."""
+    return {locale_words.category_name(c.value, c.label, language): c.value for c in SkillCategory}
 
 
 def _period(a, today):
@@ -181,16 +186,17 @@ def _skills(skills, evidence, definition):
     return technical[:limit] + spoken
 
 
-def _skills_first(content, items) -> None:
+def _skills_first(content, items, language) -> None:
     first = _priority(items)
     if not first:
         return
     end = len(first)
+    category_of = _category_of_group(language)
     for group in content.get("skills", []):
         group["keywords"].sort(key=lambda name: first.get(name.lower(), end))
     content.get("skills", []).sort(
         key=lambda g: min(
-            [first.get(_CATEGORY_OF_LABEL.get(g["name"], ""), end)]
+            [first.get(category_of.get(g["name"], ""), end)]
             + [first.get(k.lower(), end) for k in g["keywords"]]
         )
     )
@@ -266,7 +272,7 @@ def build_variant(
         **extra,
     )
     _pin(content, shown, definition.get("include_ids"), today)
-    _skills_first(content, definition.get("skills_first"))
+    _skills_first(content, definition.get("skills_first"), language)
     if definition.get("summary"):
         content["basics"]["summary"] = definition["summary"]
     if definition.get("sections"):

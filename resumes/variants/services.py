@@ -108,12 +108,16 @@ def variant_create(
 
 @transaction.atomic
 def variant_update(*, variant: Resume, **fields) -> Resume:
-    """Change a variant's title, template, paper, definition or overrides; rebuilt at once.
+    """Change a variant's title, template, paper, language, definition or overrides; rebuilt at once.
 
     ``definition`` and ``overrides`` replace the stored ones whole (PATCH semantics
     per field, not per key). An unchanged override keeps its "source changed" flag.
     """
     definition, overrides = fields.pop("definition", None), fields.pop("overrides", None)
+    if "language" in fields:
+        # A variant's language is part of its definition (the builder writes meta.language from it).
+        base = definition if definition is not None else variant.definition
+        definition = {**(base if isinstance(base, dict) else {}), "language": fields.pop("language")}
     if "content" in fields:
         raise ValidationError(
             {"content": ["A variant is rebuilt from your achievements; change its definition instead."]}
