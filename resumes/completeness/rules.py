@@ -182,15 +182,16 @@ def _skill_evidence(achievements, skills, **_):
     )
 
 
+# Ties in weight keep this order: what a reader checks first comes first.
 RULES = (
     _experience,
     _highlights,
-    _headline,
-    _contact,
     _dates,
     _recent,
-    _education,
     _skill_evidence,
+    _contact,
+    _headline,
+    _education,
     _name_rule,
     _website,
 )

@@ -72,10 +72,3 @@ def published_profile(*, slug: str) -> PublicProfile | None:
         .filter(slug=slug.lower(), published=True, user__is_active=True)
         .first()
     )
-
-
-def profile_resume(profile: PublicProfile) -> Resume | None:
-    """The chosen resume, else the owner's auto resume (kept current by the rebuild)."""
-    if profile.resume_id:
-        return profile.resume
-    return Resume.objects.filter(user_id=profile.user_id, is_auto=True).first()

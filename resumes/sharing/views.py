@@ -18,6 +18,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.throttling import AnonRateThrottle
 
 from resumate.web import add_service_errors, is_htmx
+from resumes import services as resume_services
 from resumes.models import Resume
 
 from . import selectors, services
@@ -157,10 +158,10 @@ def shared_comment(request, token):
 
 def _published_or_404(slug):
     profile = selectors.published_profile(slug=slug)
-    resume = selectors.profile_resume(profile) if profile else None
-    if profile is None or resume is None:
+    if profile is None:
         raise Http404("No such profile.")
-    return profile, resume
+    # No chosen resume: the auto resume, always current (built now if an old account has none yet).
+    return profile, profile.resume or resume_services.get_auto_resume(user=profile.user)
 
 
 def _profile_content(profile, resume) -> dict:
