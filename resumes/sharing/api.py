@@ -23,6 +23,7 @@ class ResumeShareLinksView(generics.ListAPIView):
     """Share links of one of your resumes, newest first, with their counts."""
 
     serializer_class = ShareLinkSerializer
+    filter_backends = []  # newest first, paginated; nothing to filter on
 
     def _resume(self) -> Resume:
         return get_object_or_404(Resume.objects.filter(user=self.request.user), pk=self.kwargs["pk"])

@@ -36,6 +36,12 @@ def daily_counts(*, link: ShareLink, days: int = DAILY_WINDOW_DAYS) -> QuerySet[
     return ShareLinkDailyCount.objects.filter(link=link, date__gte=since).order_by("date")
 
 
+def recent_daily_counts(*, resume: Resume, days: int) -> QuerySet[ShareLinkDailyCount]:
+    """Every link's daily rows of the last ``days`` days, in one query."""
+    since = timezone.localdate() - dt.timedelta(days=days - 1)
+    return ShareLinkDailyCount.objects.filter(link__resume=resume, date__gte=since)
+
+
 def is_live(link: ShareLink, *, now=None) -> bool:
     now = now or timezone.now()
     return link.revoked_at is None and (link.expires_at is None or link.expires_at > now)

@@ -32,14 +32,18 @@ UNLOCKED = "share_unlocked"  # session key: ids of links whose password this vis
 
 
 def noindex(view):
-    """Keep shared pages out of search engines, caches and Referer headers."""
+    """Keep shared pages out of search engines and caches.
+
+    The Referer stays same-origin (the site-wide policy), so the token never leaves
+    for another site; ``no-referrer`` would make browsers send ``Origin: null`` and
+    fail the CSRF check of the password and comment forms.
+    """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
-        response["Referrer-Policy"] = "no-referrer"
         return response
 
     return wrapped

@@ -127,3 +127,12 @@ def test_variant_or_any_other_resume_of_mine_can_be_shared(api_client, user):
     second = ResumeFactory(user=user, content={"basics": {"name": "Second"}})
     response = api_client.post(f"/api/v1/resumes/{second.pk}/share-links/", {}, format="json")
     assert response.status_code == 201 and response.json()["resume"] == second.pk
+
+
+def test_data_export_lists_links_without_their_secrets(api_client, create_link):
+    body = create_link(password="open sesame")
+    exported = api_client.get("/api/v1/auth/me/export/").json()
+    rows = exported["resumes.sharelink"]
+    assert [row["id"] for row in rows] == [body["id"]]
+    assert not {"token_hash", "token_encrypted", "password_hash"} & set(rows[0])
+    assert body["path"].split("/")[2] not in str(exported)

@@ -1,6 +1,7 @@
 """The owner's Share panel on the resume page: create, copy, revoke, counts."""
 
 import pytest
+from django.utils import timezone
 
 from resumes.sharing.models import ShareLink, ShareLinkDailyCount
 from resumes.tests.factories import ResumeFactory
@@ -65,11 +66,22 @@ def test_panel_is_read_in_a_fixed_number_of_queries(
     owner, resume, create_link, django_assert_max_num_queries
 ):
     create_link()
-    # Session, user, resume, links with their counts, comments.
-    with django_assert_max_num_queries(5):
+    # Session, user, resume, links with their counts, the chart's days, comments.
+    with django_assert_max_num_queries(6):
         owner.get(f"/resumes/{resume.pk}/share/")
     for _ in range(49):
         create_link(allow_comments=True)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         html = owner.get(f"/resumes/{resume.pk}/share/").content.decode()
     assert html.count("http://testserver/s/") == 50
+
+
+def test_panel_charts_the_last_30_days_of_views(owner, resume, create_link):
+    body = create_link()
+    today = timezone.localdate()
+    ShareLinkDailyCount.objects.create(link_id=body["id"], date=today, views=4)
+    ShareLinkDailyCount.objects.create(link_id=body["id"], date=today.replace(year=today.year - 1), views=9)
+    html = owner.get(f"/resumes/{resume.pk}/share/").content.decode()
+    assert 'aria-label="4 views in the last 30 days"' in html
+    # The busiest day of the window fills the chart's height; days without views draw nothing.
+    assert '<rect x="116" y="0" width="3" height="20"' in html and html.count("<rect") == 1

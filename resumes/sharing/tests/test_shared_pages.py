@@ -185,3 +185,8 @@ def test_comments_off_means_no_form_and_no_comment(client, create_link):
 def test_unknown_download_format_is_a_404(client, create_link):
     link = create_link()
     assert client.get(link["path"] + "download/exe/").status_code == 404
+
+
+def test_referrer_stays_same_origin_so_the_token_does_not_leak(client, create_link):
+    # "no-referrer" would make browsers send Origin: null and break the forms' CSRF check.
+    assert client.get(create_link()["path"])["Referrer-Policy"] == "same-origin"
