@@ -23,7 +23,7 @@ def assert_fits(page, path):
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        overflow = page.evaluate("(d => d.scrollWidth - d.clientWidth)(document.documentElement)")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
 
 
