@@ -7,12 +7,13 @@ the cache for a day; no address reaches the database.
 
 import hashlib
 import hmac
+import logging
 import re
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
@@ -34,6 +35,8 @@ VISIT_KINDS = ("views", "downloads")
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$")
 SLUG_MIN, SLUG_MAX = 3, 40
+logger = logging.getLogger(__name__)
+
 RESERVED_SLUGS = frozenset(
     [
         "about",
@@ -149,13 +152,25 @@ def record_visit(*, link: ShareLink, kind: str, client: str) -> bool:
     seen_key = f"share:seen:{kind}:{today.isoformat()}:{_visitor(link.pk, client, kind)}"
     if not cache.add(seen_key, 1, 24 * 60 * 60):
         return False
-    if not ShareLinkDailyCount.objects.filter(link=link, date=today).update(**{kind: F(kind) + 1}):
-        try:
-            with transaction.atomic():
-                ShareLinkDailyCount.objects.create(link=link, date=today, **{kind: 1})
-        except IntegrityError:  # another request created today's row first
-            ShareLinkDailyCount.objects.filter(link=link, date=today).update(**{kind: F(kind) + 1})
+    try:
+        with transaction.atomic():
+            _count(link=link, date=today, kind=kind)
+    except DatabaseError:
+        # A counter must never cost the visitor the page (SQLite busy, a replica promoted...).
+        logger.warning("Share link %s: %s not counted", link.pk, kind, exc_info=True)
+        cache.delete(seen_key)
+        return False
     return True
+
+
+def _count(*, link, date, kind) -> None:
+    if ShareLinkDailyCount.objects.filter(link=link, date=date).update(**{kind: F(kind) + 1}):
+        return
+    try:
+        with transaction.atomic():
+            ShareLinkDailyCount.objects.create(link=link, date=date, **{kind: 1})
+    except IntegrityError:  # another request created today's row first
+        ShareLinkDailyCount.objects.filter(link=link, date=date).update(**{kind: F(kind) + 1})
 
 
 def share_link_unlock(*, link: ShareLink, password: str, client: str) -> bool:
