@@ -259,7 +259,7 @@ def public_profile_settings(request):
             services.public_profile_update(user=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
-    if form.is_valid() and not form.errors:
+    if form.is_valid():  # False once the service added its errors
         if not is_htmx(request):
             messages.success(request, "Public profile saved.")
             return redirect("accounts:settings")
