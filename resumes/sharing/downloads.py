@@ -1,23 +1,30 @@
 """The files a shared or public page offers, rendered from what that page may show.
 
-One table of formats: the DOCX exporter joins ``DOWNLOADS`` with its renderer
-when it lands, and every shared and public page offers it from then on.
+One table of formats (``DOWNLOADS``): a format added there is offered by every
+shared and public page, counted like the others.
 """
 
 from django.http import Http404
 
-from resumes.exporters.downloads import pdf_response
+from resumes.exporters.downloads import docx_response, pdf_response
 from resumes.exporters.pdf import DEFAULT_PAPER, DEFAULT_TEMPLATE, PAPERS, TEMPLATES
 from resumes.models import Resume
 
 
+def _template(resume: Resume) -> str:
+    return resume.template if resume.template in TEMPLATES else DEFAULT_TEMPLATE
+
+
 def _pdf(resume: Resume, paper: str):
-    template = resume.template if resume.template in TEMPLATES else DEFAULT_TEMPLATE
-    return pdf_response(resume, template=template, paper=paper)
+    return pdf_response(resume, template=_template(resume), paper=paper)
+
+
+def _docx(resume: Resume, paper: str):
+    return docx_response(resume, template=_template(resume), paper=paper)
 
 
 # format -> (button label, renderer taking the visible resume and the paper)
-DOWNLOADS = {"pdf": ("PDF", _pdf)}
+DOWNLOADS = {"pdf": ("PDF", _pdf), "docx": ("Word (DOCX)", _docx)}
 
 
 def download_choices() -> list[tuple[str, str]]:

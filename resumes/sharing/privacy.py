@@ -3,9 +3,11 @@
 import copy
 
 from resumes.exporters.document import LAYOUT
+from resumes.locales import headings
 
 SECTION_KEYS = tuple(key for key, *_ in LAYOUT)
-SECTION_TITLES = {key: title for key, title, *_ in LAYOUT}
+# Titles in the interface's language (the forms and the owner's panel), not the resume's.
+SECTION_TITLES = {key: headings("en")[key] for key in SECTION_KEYS}
 
 
 def visible_content(
@@ -25,8 +27,9 @@ def visible_content(
         for key in SECTION_KEYS:
             if key not in sections:
                 shown.pop(key, None)
-    # Statistics and generator details are for the owner.
-    shown.pop("meta", None)
+    # The owner's statistics stay private; the rest of meta (the resume's language) renders the page.
+    if isinstance(shown.get("meta"), dict):
+        shown["meta"].pop("statistics", None)
     return shown
 
 

@@ -79,6 +79,8 @@ def test_chosen_sections_only_and_pdf_of_what_the_page_shows(client, publish):
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Python" in text and "Cut p95 latency" not in text
     assert PRIVATE["email"] not in text
+    word = client.get("/p/ada-lovelace/download/docx/")
+    assert word.status_code == 200 and "wordprocessingml" in word["Content-Type"]
 
 
 def test_without_a_chosen_resume_the_auto_resume_is_shown(api_client, client, user):

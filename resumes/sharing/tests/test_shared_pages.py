@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 
+import docx
 import pytest
 from django.utils import timezone
 from pypdf import PdfReader
@@ -17,6 +18,12 @@ pytestmark = pytest.mark.django_db
 def pdf_text(response) -> str:
     body = b"".join(response.streaming_content) if response.streaming else response.content
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+
+
+def docx_text(response) -> str:
+    document = docx.Document(io.BytesIO(response.content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
 def counts(link_id):
@@ -190,3 +197,27 @@ def test_unknown_download_format_is_a_404(client, create_link):
 def test_referrer_stays_same_origin_so_the_token_does_not_leak(client, create_link):
     # "no-referrer" would make browsers send Origin: null and break the forms' CSRF check.
     assert client.get(create_link()["path"])["Referrer-Policy"] == "same-origin"
+
+
+def test_docx_download_holds_only_what_the_link_shows_and_is_counted(client, create_link):
+    link = create_link(show_phone=True)
+    html = client.get(link["path"]).content.decode()
+    assert link["path"] + "download/docx/" in html
+    response = client.get(link["path"] + "download/docx/", REMOTE_ADDR="203.0.113.5")
+    assert response.status_code == 200 and response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    )
+    assert response["X-Robots-Tag"].startswith("noindex")
+    text = docx_text(response)
+    assert "Ada Lovelace" in text and PRIVATE["phone"] in text
+    assert PRIVATE["email"] not in text and PRIVATE["city"] not in text
+    assert counts(link["id"])[1] == 1
+
+
+def test_the_resume_language_survives_the_privacy_filter(client, resume, create_link):
+    resume.content = {**resume.content, "meta": {"language": "ru", "statistics": {"achievements": 3}}}
+    resume.save()
+    link = create_link()
+    html = client.get(link["path"]).content.decode()
+    assert "Опыт работы" in html
+    assert "Опыт работы" in pdf_text(client.get(link["path"] + "download/pdf/"))
