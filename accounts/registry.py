@@ -39,3 +39,21 @@ def register_dashboard_panel(template_name: str, context: Callable, *, order: in
 
 def dashboard_panels(request):
     return [{"template": template, "context": context(request)} for _, template, context in _panels]
+
+
+# Account settings sections: (order, template name, context function taking the request).
+# The section's form posts to its own app's URL.
+_settings_sections: list[tuple[int, str, Callable]] = []
+
+
+def register_settings_section(template_name: str, context: Callable, *, order: int = 50):
+    """Add a section to the account settings page; ``context(request)`` returns its template context."""
+    _settings_sections[:] = [s for s in _settings_sections if s[1] != template_name]
+    _settings_sections.append((order, template_name, context))
+    _settings_sections.sort(key=lambda s: s[0])
+
+
+def settings_sections(request):
+    return [
+        {"template": template, "context": context(request)} for _, template, context in _settings_sections
+    ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm, SignUpForm
-from .registry import dashboard_panels
+from .registry import dashboard_panels, settings_sections
 
 
 def home(request):
@@ -71,7 +71,12 @@ def account_settings(request):
                 messages.success(request, "Your account and all its data were deleted.")
                 return redirect("accounts:login")
 
-    context = {"profile_form": profile_form, "password_form": password_form, "delete_form": delete_form}
+    context = {
+        "profile_form": profile_form,
+        "password_form": password_form,
+        "delete_form": delete_form,
+        "sections": settings_sections(request),
+    }
     return render(request, "accounts/settings.html", context, status=400 if request.method == "POST" else 200)
 
 

@@ -8,6 +8,7 @@ from resumate.web import add_service_errors
 from . import services
 from .integrations import admin as integrations_admin  # noqa: F401  (registers its models)
 from .models import Achievement, Resume, Skill
+from .sharing import admin as sharing_admin  # noqa: F401  (registers its models)
 from .validation import ACHIEVEMENT_FIELDS, clean_achievement_fields
 
 

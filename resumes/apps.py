@@ -12,6 +12,7 @@ class ResumesConfig(AppConfig):
         from accounts.registry import register_dashboard_panel, register_user_data
 
         from . import signals
+        from .completeness.panels import completeness_panel
         from .importing.models import ImportDraft
         from .importing.panels import import_panel
         from .models import Achievement, Resume, Skill
@@ -32,7 +33,12 @@ class ResumesConfig(AppConfig):
         # First for a new user (it renders nothing once they have achievements).
         register_dashboard_panel("resumes/importing/_panel.html", import_panel, order=1)
         register_user_data("resumes.importdraft", lambda user: ImportDraft.objects.filter(user=user))
+        register_dashboard_panel("resumes/_completeness_panel.html", completeness_panel, order=15)
 
         from .integrations import setup as integrations_setup
 
         integrations_setup.connect()
+
+        from .sharing import setup as sharing_setup
+
+        sharing_setup.connect()

@@ -9,6 +9,7 @@ from resumes.importing.models import ImportDraft  # noqa: F401
 # The webhook models live in this app label; importing them here registers them.
 from resumes.integrations.models import Integration, WebhookLog  # noqa: F401
 from resumes.locales import resume_language
+from resumes.sharing.models import PublicProfile, ShareComment, ShareLink, ShareLinkDailyCount  # noqa: F401
 
 
 class AchievementType(models.TextChoices):

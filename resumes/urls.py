@@ -2,12 +2,15 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from . import api, views
+from .completeness import api as completeness_api
 from .exporters import api as export_api
 from .exporters import views as export_views
 from .importing import api as importing_api
 from .importing import views as importing_views
 from .integrations import api as integrations_api
 from .integrations import views as integrations_views
+from .sharing import api as sharing_api
+from .sharing import views as sharing_views
 from .variants import views as variant_views
 
 app_name = "resumes"
@@ -64,6 +67,22 @@ urlpatterns = [
     ),
     path("integrations/<int:pk>/toggle/", integrations_views.integration_toggle, name="integration-toggle"),
     path("integrations/<int:pk>/delete/", integrations_views.integration_delete, name="integration-delete"),
+    path("resumes/<int:pk>/share/", sharing_views.share_panel, name="share-panel"),
+    path(
+        "resumes/<int:pk>/share/<int:link_pk>/revoke/",
+        sharing_views.share_link_revoke,
+        name="share-link-revoke",
+    ),
+    path("settings/public-profile/", sharing_views.public_profile_settings, name="public-profile-settings"),
+    path("s/<str:token>/", sharing_views.shared_resume, name="share"),
+    path("s/<str:token>/download/<slug:fmt>/", sharing_views.shared_download, name="share-download"),
+    path("s/<str:token>/comments/", sharing_views.shared_comment, name="share-comment"),
+    path("p/<str:slug>/", sharing_views.public_profile, name="public-profile"),
+    path(
+        "p/<str:slug>/download/<slug:fmt>/",
+        sharing_views.public_profile_download,
+        name="public-profile-download",
+    ),
 ]
 
 router = SimpleRouter()
@@ -91,5 +110,14 @@ api_urlpatterns = [
     path("imports/<int:pk>/confirm/", importing_api.ImportConfirmView.as_view(), name="import-confirm"),
     path("achievements/stats/", integrations_api.AchievementStatsView.as_view(), name="achievement-stats"),
     path("hooks/<uuid:hook_id>/", integrations_api.WebhookView.as_view(), name="integrations-hook"),
+    path(
+        "resumes/<int:pk>/share-links/",
+        sharing_api.ResumeShareLinksView.as_view(),
+        name="resume-share-links",
+    ),
+    path("share-links/<int:pk>/", sharing_api.ShareLinkDetailView.as_view(), name="share-link"),
+    # Under auth/me/ as the API contract names it; accounts cannot import resumes, so it is mounted here.
+    path("auth/me/public-profile/", sharing_api.PublicProfileView.as_view(), name="auth-me-public-profile"),
+    path("auth/me/completeness/", completeness_api.CompletenessView.as_view(), name="auth-me-completeness"),
     *router.urls,
 ]

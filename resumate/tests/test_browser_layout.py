@@ -35,6 +35,7 @@ from resumes.exporters.pdf import render_pdf
 from resumes.importing import services as import_services
 from resumes.integrations import services as integrations
 from resumes.models import AchievementType, Resume
+from resumes.sharing import services as sharing
 from resumes.tests.factories import AchievementFactory, ResumeFactory
 from resumes.variants.services import variant_create
 
@@ -107,6 +108,9 @@ PAGES = [
     Page("contact-edit", "/contacts/{contact}/edit/"),
     Page("companies", "/companies/"),
     Page("company", "/companies/{company}/"),
+    Page("shared-resume", "/s/{share_token}/", signed_in=False),
+    Page("shared-password", "/s/{protected_token}/", signed_in=False),
+    Page("public-profile", "/p/{profile_slug}/", signed_in=False),
 ]
 
 
@@ -256,8 +260,26 @@ def _make_data(user, client):
     pdf = render_pdf(resume.content, template="modern", paper="a4", title=resume.title)
     import_draft = import_services.draft_create(user=user, data=pdf, filename="résumé-final-version-2026.pdf")
 
+    link, share_token = sharing.share_link_create(resume=tailored, allow_comments=True, show_email=True)
+    sharing.record_visit(link=link, kind="views", client="203.0.113.5")
+    sharing.share_comment_create(
+        link=link,
+        section="work",
+        author_name="Hiring manager at Globex Corporation",
+        body=f"Could you say more about the pipeline migration? {LONG_URL}",
+        client="203.0.113.5",
+        sections=["work"],
+    )
+    _protected, protected_token = sharing.share_link_create(resume=resume, password="globex-2026")
+    sharing.public_profile_update(
+        user=user, slug="marie-novakova", published=True, sections=["work", "skills"]
+    )
+
     ids = {
         "import_draft": import_draft.pk,
+        "share_token": share_token,
+        "protected_token": protected_token,
+        "profile_slug": "marie-novakova",
         "achievement": achievement.pk,
         "resume": resume.pk,
         "tailored": tailored.pk,

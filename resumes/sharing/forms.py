@@ -1,0 +1,90 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from resumes.models import Resume
+
+from .privacy import SECTION_KEYS, SECTION_TITLES
+from .services import BODY_MAX, NAME_MAX
+
+EXPIRY_CHOICES = [
+    ("", "Never"),
+    ("1", "In a day"),
+    ("7", "In a week"),
+    ("30", "In 30 days"),
+    ("90", "In 90 days"),
+]
+
+
+class ShareLinkForm(forms.Form):
+    expires_in = forms.ChoiceField(label="Expires", choices=EXPIRY_CHOICES, required=False)
+    password = forms.CharField(
+        required=False,
+        min_length=4,
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Optional: visitors must type it.",
+    )
+    allow_comments = forms.BooleanField(required=False, label="Let visitors comment on sections")
+    show_email = forms.BooleanField(required=False, label="Show my e-mail")
+    show_phone = forms.BooleanField(required=False, label="Show my phone")
+    show_location = forms.BooleanField(required=False, label="Show my location")
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        days = data.pop("expires_in")
+        data["expires_at"] = timezone.now() + dt.timedelta(days=int(days)) if days else None
+        return data
+
+
+class SharePasswordForm(forms.Form):
+    password = forms.CharField(strip=False, max_length=128, widget=forms.PasswordInput)
+
+
+class ShareCommentForm(forms.Form):
+    section = forms.ChoiceField(choices=[])
+    author_name = forms.CharField(label="Your name", max_length=NAME_MAX)
+    body = forms.CharField(
+        label="Comment", max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 3, "maxlength": BODY_MAX})
+    )
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = sections
+
+
+class PublicProfileForm(forms.Form):
+    slug = forms.CharField(
+        label="Address", max_length=60, required=False, help_text="Your page will be at /p/<em>address</em>/."
+    )
+    published = forms.BooleanField(required=False, label="Published")
+    resume = forms.ModelChoiceField(
+        queryset=Resume.objects.none(), required=False, empty_label="My auto resume (always current)"
+    )
+    sections = forms.MultipleChoiceField(
+        choices=[(k, SECTION_TITLES[k]) for k in SECTION_KEYS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="None ticked shows every section.",
+    )
+    show_email = forms.BooleanField(required=False, label="Show my e-mail")
+    show_phone = forms.BooleanField(required=False, label="Show my phone")
+    show_location = forms.BooleanField(required=False, label="Show my location")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resume"].queryset = Resume.objects.filter(user=user).order_by("-is_auto", "title")
+
+    @classmethod
+    def initial_for(cls, profile) -> dict:
+        return {
+            "slug": profile.slug,
+            "published": profile.published,
+            "resume": profile.resume_id,
+            "sections": profile.sections,
+            "show_email": profile.show_email,
+            "show_phone": profile.show_phone,
+            "show_location": profile.show_location,
+        }
