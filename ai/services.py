@@ -222,6 +222,15 @@ def application_append_notes(*, application: JobApplication, text: str) -> JobAp
     return application
 
 
+def model_test(*, model: AIModel, user=None) -> AIResult:
+    """Send a one-line prompt to ``model`` alone (even inactive; no cache, quota or fallback).
+
+    Returns the result (answer text and latency) or raises ``ModelUnavailable`` naming the model's
+    own error; the call is logged as an ``AIRequest`` like any other.
+    """
+    return complete(model=model, prompt=prompts.model_test_prompt(), user=user, probe=True)
+
+
 # --- Drafts: a result shown on a page, kept briefly so the user can save it where they choose ---
 
 DRAFT_SECONDS = 3600

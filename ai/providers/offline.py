@@ -6,6 +6,11 @@ so the service, cache, validation and usage log treat it like any other.
 """
 
 import json
+import re
+import time
+from collections.abc import Iterator
+
+from django.conf import settings
 
 from ..keywords import is_technical, mentions, skill_key
 from ..prompts import Prompt
@@ -19,16 +24,19 @@ from ..writing import (
     where,
     years_of_experience,
 )
-from .base import Completion, ProviderError
+from .base import Completion, ProviderError, Usage
 from .offline_prep import cover_letter, interview_questions
 
 
-def complete(prompt: Prompt, *, model_name: str, api_key: str = "", timeout: float = 0) -> Completion:
+def complete(
+    prompt: Prompt, *, model_name: str, api_key: str = "", timeout: float = 0, **_options
+) -> Completion:
     writers = {
         "generate": generate_resume,
         "tailor": tailor_resume,
         "cover_letter": cover_letter,
         "interview": interview_questions,
+        "model_test": lambda _context: "OK",
     }
     try:
         answer = writers[prompt.feature](prompt.context)
@@ -37,6 +45,20 @@ def complete(prompt: Prompt, *, model_name: str, api_key: str = "", timeout: flo
     text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
     # Whitespace-separated words stand in for tokens: there is no tokenizer offline.
     return Completion(text, len(prompt.text.split()), len(text.split()))
+
+
+def stream(prompt: Prompt, *, model_name: str, api_key: str = "", timeout: float = 0, **_options) -> Iterator:
+    """The same answer, one sentence (with the space or line break after it) at a time.
+
+    ``AI_OFFLINE_STREAM_DELAY_SECONDS`` paces the pieces, so the page can be seen writing.
+    """
+    completion = complete(prompt, model_name=model_name)
+    delay = settings.AI_OFFLINE_STREAM_DELAY_SECONDS
+    for index, piece in enumerate(re.findall(r".+?(?:[.!?:,](?=\s)|\n|$)\s*", completion.text, re.S)):
+        if index and delay:
+            time.sleep(delay)
+        yield piece
+    yield Usage(completion.prompt_tokens, completion.completion_tokens)
 
 
 def _relevance(entry, skills: list[str]) -> int:
