@@ -22,7 +22,7 @@ from resumes.skills import extract_skills
 
 from . import prompts
 from .exceptions import DraftExpired
-from .gateway import AIResult, complete
+from .gateway import AIResult, AIStream, complete
 from .grounding import facts_for, ground_resume, parse_json_object
 from .keywords import analyse_job, content_skill_keys, match_score
 from .models import AIModel
@@ -103,11 +103,7 @@ def _cover_letter_text(text: str) -> str:
     return text
 
 
-def cover_letter_write(
-    *, user, model: AIModel, application=None, job_title="", company_name="", job_description="", resume=None,
-    client_ip=None,
-) -> FeatureResult:  # fmt: skip
-    """A cover letter for the application (saved on it) or for a pasted job description (returned only)."""
+def _cover_letter_prompt(*, user, application, job_title, company_name, job_description, resume):
     profile = user_profile(user=user)
     if resume is not None and resume.content:
         profile = {**profile, "resume": resume.content}
@@ -115,11 +111,64 @@ def cover_letter_write(
         application=application, job_title=job_title, company_name=company_name,
         job_description=job_description, profile=profile,
     )  # fmt: skip
-    prompt = prompts.cover_letter_prompt(profile=profile, job=job)
+    return prompts.cover_letter_prompt(profile=profile, job=job)
+
+
+def cover_letter_write(
+    *, user, model: AIModel, application=None, job_title="", company_name="", job_description="", resume=None,
+    client_ip=None,
+) -> FeatureResult:  # fmt: skip
+    """A cover letter for the application (saved on it) or for a pasted job description (returned only)."""
+    prompt = _cover_letter_prompt(
+        user=user, application=application, job_title=job_title, company_name=company_name,
+        job_description=job_description, resume=resume,
+    )  # fmt: skip
     result = complete(model=model, prompt=prompt, user=user, client_ip=client_ip, parse=_cover_letter_text)
     if application is not None:
         application_update(application=application, cover_letter=result.value)
     return FeatureResult(result.value, result, application=application)
+
+
+class CoverLetterStream:
+    """A cover letter shown while it is written: iterate for the text; then ``result`` or ``error``.
+
+    Same rules as ``cover_letter_write`` (one count against the limit, cache, usage log, fallback
+    before the first piece); the finished letter is saved on the application, if there is one.
+    """
+
+    def __init__(self, stream: AIStream, application):
+        self.stream, self.application = stream, application
+        self.result: FeatureResult | None = None
+
+    @property
+    def error(self):
+        return self.stream.error
+
+    def __iter__(self):
+        yield from self.stream
+        if self.stream.result is not None:
+            if self.application is not None:
+                application_update(application=self.application, cover_letter=self.stream.result.value)
+            self.result = FeatureResult(
+                self.stream.result.value, self.stream.result, application=self.application
+            )
+
+
+def cover_letter_stream(
+    *, user, model: AIModel, application=None, job_title="", company_name="", job_description="", resume=None,
+    client_ip=None,
+) -> CoverLetterStream:  # fmt: skip
+    """``cover_letter_write`` for a page that shows the letter as it is written.
+
+    Access and the daily limit are checked here, before anything is sent (``LoginRequired``,
+    ``DailyLimitExceeded``); provider failures end up in ``error`` after iteration.
+    """
+    prompt = _cover_letter_prompt(
+        user=user, application=application, job_title=job_title, company_name=company_name,
+        job_description=job_description, resume=resume,
+    )  # fmt: skip
+    stream = AIStream(model=model, prompt=prompt, user=user, client_ip=client_ip, parse=_cover_letter_text)
+    return CoverLetterStream(stream, application)
 
 
 def resume_tailor(

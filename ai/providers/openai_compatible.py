@@ -192,7 +192,7 @@ def _sse_pieces(response: httpx.Response) -> Iterator[str | Usage]:
         except ValueError as exc:
             raise ProviderError(f"malformed stream chunk: {payload[:80]}", retryable=False) from exc
         if isinstance(data, dict) and data.get("error"):
-            raise _error_of(httpx.Response(502, json=data), data)
+            raise _error_of(httpx.Response(200, json=data), data)  # the code in the body counts
         try:
             piece = (
                 (data["choices"][0].get("delta") or {}).get("content") or "" if data.get("choices") else ""
