@@ -31,10 +31,9 @@ def language_of(language: str) -> str:
 
 
 def tidy(value) -> str:
-    """A slot value: one line, no sentence break inside, no trailing full stop or separator."""
+    """A slot value: one line, no sentence break inside, no trailing separator."""
     text = " ".join(str(value or "").split()).strip(" ;,:-–—•*")
-    text = re.sub(r"([.!?…])\s+(?=\S)", rf"\1{NBSP}", text)
-    return text.rstrip(".;,:")
+    return re.sub(r"([.!?…])\s+(?=\S)", rf"\1{NBSP}", text)
 
 
 def lower_first(text: str) -> str:
@@ -67,7 +66,7 @@ def clause(text: str, language: str = "en") -> str:
     sentence = first_sentence(text)
     if not starts_with_past_verb(sentence, language):
         return ""
-    return lower_first(tidy(sentence))
+    return lower_first(tidy(sentence).rstrip("."))
 
 
 def join(items, language: str = "en") -> str:
@@ -106,32 +105,60 @@ def template(language: str, key: str) -> str:
     return table.get(key) or PHRASES["en"]["sentences"][key]
 
 
-def render(language: str, key: str, **slots) -> str:
-    """The template ``key`` with ``slots`` filled (tidied); optional parts whose slot is empty are left out."""
-    values = {
-        name: tidy(value) if name not in ("clause", "skills", "places") else value
-        for name, value in slots.items()
-    }
+def _pieces(text: str, values: dict) -> list[tuple[str, str]]:
+    """The template as ("text", literal) and ("slot", value) pieces, optional parts resolved."""
+    pieces = []
+    for optional, fixed in _PART.findall(text):
+        part = optional or fixed
+        if optional and not all(values.get(name) for name in _SLOT.findall(part)):
+            continue
+        position = 0
+        for match in _SLOT.finditer(part):
+            pieces.append(("text", part[position : match.start()]))
+            pieces.append(("slot", values.get(match.group(1), "")))
+            position = match.end()
+        pieces.append(("text", part[position:]))
+    return pieces
+
+
+def _fill(text: str, values: dict) -> str:
     out = []
-    for optional, fixed in _PART.findall(template(language, key)):
-        if optional:
-            names = _SLOT.findall(optional)
-            if all(values.get(name) for name in names):
-                out.append(_SLOT.sub(lambda m: values[m.group(1)], optional))
-        else:
-            out.append(_SLOT.sub(lambda m: values.get(m.group(1), ""), fixed))
+    for index, (kind, value) in enumerate(_pieces(text, values)):
+        if kind == "text" and index and out and out[-1][-1:] in ".!?":
+            # A value ending in a full stop ("Brno Cloud s.r.o."): no doubled stop after it, and no
+            # sentence break inside the sentence it stands in.
+            if value.startswith("."):
+                value = value[1:]
+            elif value.startswith(" ") and value.strip():
+                value = NBSP + value[1:]
+        if value:
+            out.append(value)
     return "".join(out)
 
 
-def _regex(text: str, language: str) -> str:
+def render(language: str, key: str, **slots) -> str:
+    """The template ``key`` with ``slots`` filled (tidied); optional parts whose slot is empty are left out."""
+    raw = ("clause", "skills")  # already built from tidied parts
+    values = {name: value if name in raw else tidy(value) for name, value in slots.items()}
+    return _fill(template(language, key), values)
+
+
+def _regex(text: str, language: str, follows_slot: bool = False) -> str:
     verbs = "|".join(sorted((re.escape(v) for v in PAST_TENSE[language]), key=len, reverse=True))
     out, position = [], 0
+
+    def literal(piece: str, after_slot: bool) -> str:
+        if after_slot and piece.startswith("."):
+            # _fill drops the template's full stop after a value that already ends a sentence.
+            return r"(?:(?<=[.!?])|\.)" + re.escape(piece[1:])
+        return re.escape(piece)
+
     for match in _SLOT.finditer(text):
-        out.append(re.escape(text[position : match.start()]))
+        out.append(literal(text[position : match.start()], position > 0 or follows_slot))
         name = match.group(1)
         out.append(rf"(?:{verbs})(?![\w])[^\n]*?" if name == "clause" else r"[^\n]+?")
         position = match.end()
-    out.append(re.escape(text[position:]))
+    out.append(literal(text[position:], position > 0 or follows_slot))
     return "".join(out)
 
 
@@ -141,11 +168,14 @@ def patterns(language: str = "en") -> dict[str, re.Pattern]:
     language = language_of(language)
     keys = set(PHRASES["en"]["sentences"]) | set(PHRASES[language]["sentences"])
     compiled = {}
-    for key in sorted(keys):
-        body = "".join(
-            f"(?:{_regex(optional, language)})?" if optional else _regex(fixed, language)
-            for optional, fixed in _PART.findall(template(language, key))
-        )
+    # Most specific first: "As X, working with Y, I ..." is role_skills_clause, not role_clause.
+    for key in sorted(keys, key=lambda k: (-len(_SLOT.sub("", template(language, k))), k)):
+        body, follows_slot = "", False
+        for optional, fixed in _PART.findall(template(language, key)):
+            part = optional or fixed
+            regex = _regex(part, language, follows_slot)
+            body += f"(?:{regex})?" if optional else regex
+            follows_slot = part.endswith("}") or bool(optional)
         compiled[key] = re.compile(body)
     return compiled
 
@@ -161,12 +191,6 @@ def matching_template(sentence: str, language: str = "en", group: str = "") -> s
 def reference(language: str, kind: str, **slots) -> str:
     """How a hint names an achievement: "your work as X at Y", "the course “Z”"."""
     references = PHRASES[language_of(language)].get("references") or PHRASES["en"]["references"]
-    values = {name: tidy(value) for name, value in slots.items()}
-    out = []
-    for optional, fixed in _PART.findall(references.get(kind, references["job"])):
-        if optional:
-            if all(values.get(name) for name in _SLOT.findall(optional)):
-                out.append(_SLOT.sub(lambda m: values[m.group(1)], optional))
-        else:
-            out.append(_SLOT.sub(lambda m: values.get(m.group(1), ""), fixed))
-    return "".join(out)
+    return _fill(
+        references.get(kind, references["job"]), {name: tidy(value) for name, value in slots.items()}
+    )

@@ -33,7 +33,9 @@ def _place(item: dict) -> str:
 
 def _skill_places(name: str, items: list[dict]) -> list[str]:
     wanted = name.casefold()
-    places = [_place(i) for i in items if any(str(s).casefold() == wanted for s in i.get("skills") or [])]
+    used = [i for i in items if any(str(s).casefold() == wanted for s in i.get("skills") or [])]
+    used.sort(key=lambda i: i.get("type") not in WORK)  # employers first, then projects and studies
+    places = [_place(i) for i in used]
     return list(dict.fromkeys(p for p in places if p))[:2]
 
 

@@ -29,7 +29,7 @@ maximised maximized measured mediated mentored merged migrated minimised minimiz
 modernised modernized modified monitored motivated moved negotiated onboarded opened operated optimised
 optimized orchestrated organised organized oversaw owned paired partnered performed piloted pioneered
 planned ported predicted prepared presented prevented prioritised prioritized processed produced profiled
-programmed promoted proposed prototyped proved provided published purchased raised ran reached rebuilt
+programmed promoted proposed prototyped proved provided published purchased raised ran reached rebuilt received
 recommended reconciled recorded recovered recruited redesigned reduced refactored refined reorganised
 reorganized repaired replaced reported represented researched resolved restored restructured retained
 revamped reviewed revised revitalised revitalized rewrote rolled salvaged saved scaled scheduled screened
@@ -38,7 +38,7 @@ spearheaded specified sped stabilised stabilized standardised standardized start
 strengthened structured studied submitted succeeded supervised supported surpassed surveyed sustained
 synthesised synthesized systematised systematized taught tested tightened took trained transformed
 translated tripled troubleshot tuned turned uncovered unified upgraded used validated verified visualised
-visualized volunteered won wrote
+visualized volunteered won worked wrote
 """
 
 # Masculine forms; feminine (+а) and plural (+и) are derived, reflexive -ся becomes -ась / -ись.
