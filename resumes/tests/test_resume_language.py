@@ -179,20 +179,29 @@ def test_auto_resume_language_rewrites_the_summary_and_survives_rebuilds(api_cli
         skills=["Python"],
     )
     auto = Resume.objects.get(user=user, is_auto=True)
-    assert auto.content["basics"]["summary"].startswith("Backend developer with 3 years of experience")
+    summary = auto.content["basics"]["summary"]
+    assert (
+        summary.startswith("Backend developer, most recently at ")
+        and ", with 3 years of experience." in summary
+    )
 
     response = api_client.patch(f"/api/v1/resumes/{auto.pk}/", {"language": "ru"}, format="json")
 
     assert response.status_code == 200
     body = response.json()
     assert body["language"] == "ru"
-    assert body["content"]["basics"]["summary"].startswith("Backend developer. Опыт работы — 3 года")
+    summary = body["content"]["basics"]["summary"]
+    assert (
+        summary.startswith("Backend developer, последнее место работы — ")
+        and "; опыт работы — 3 года." in summary
+    )
     assert body["content"]["skills"][0]["name"] == "Языки программирования"
     # A later achievement rebuilds the resume: still in Russian.
     commit(AchievementFactory, user=user, type="project", title="ETL", skills=["Go"])
     auto.refresh_from_db()
     assert auto.language == "ru"
-    assert "Также: 1 проект." in auto.content["basics"]["summary"]
+    summary = auto.content["basics"]["summary"]
+    assert "; опыт работы — 3 года." in summary and "Ключевые навыки: " in summary and "Также" not in summary
     # Its content stays read-only; only the language may change.
     refused = api_client.patch(f"/api/v1/resumes/{auto.pk}/", {"content": {}}, format="json")
     assert refused.status_code == 400
