@@ -23,6 +23,8 @@ migrate: $(VENV)/.run-installed
 run: migrate
 	$(BIN)/python manage.py seed_demo
 	@echo "ResuMate on http://127.0.0.1:8000 (Ctrl-C stops web, worker and beat)"
+	@echo "Own model: run Ollama on this machine (ollama serve; ollama pull llama3.2), then Admin > AI models >"
+	@echo "  Local: base URL http://127.0.0.1:11434/v1, press 'Test this model', tick 'Is active' (README: Your own model)"
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 lint: $(VENV)/.dev-installed

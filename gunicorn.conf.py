@@ -17,13 +17,16 @@ def _usable_cpus():
 
 
 def _default_workers():
-    # The classic 2n+1 for sync workers, capped: each worker holds a DB connection.
+    # The classic 2n+1, capped: each worker thread may hold a DB connection.
     return min(2 * _usable_cpus() + 1, int(os.environ.get("GUNICORN_MAX_WORKERS", 12)))
 
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS") or _default_workers())
-threads = int(os.environ.get("GUNICORN_THREADS", 1))
+# Threads: a streamed AI answer keeps its request open for its whole length; with sync workers
+# every one would hold a whole process. gthread serves other requests beside it.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 # On SIGTERM (deploy, scale-in) workers finish in-flight requests for this long.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))

@@ -1,8 +1,15 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.text import Truncator
+from django.views.decorators.http import require_POST
 
-from . import limits
+from . import limits, services
+from .exceptions import AIError
 from .models import AIModel, AIRequest
 
 
@@ -20,13 +27,41 @@ class AIModelAdmin(admin.ModelAdmin):
         "updated_at",
     )
     list_filter = ("api_provider", "is_active", "login_required")
-    search_fields = ("display_name", "model_name", "description")
+    search_fields = ("display_name", "model_name", "description", "base_url")
     list_select_related = ("fallback",)
-    actions = ("activate", "deactivate", "reset_circuit")
+    actions = ("activate", "deactivate", "reset_circuit", "test_models")
+    change_form_template = "admin/ai/aimodel/change_form.html"
+    # Own servers are mostly plain http on the local network.
+    formfield_overrides = {models.URLField: {"assume_scheme": "http"}}
 
-    @admin.display(boolean=True, description="Key set")
+    @admin.display(boolean=True, description="Configured")
     def available(self, obj):
-        return obj.is_available
+        return obj.configured
+
+    def get_urls(self):
+        test = self.admin_site.admin_view(require_POST(self.test_view))
+        return [path("<int:pk>/test/", test, name="ai_aimodel_test"), *super().get_urls()]
+
+    def _report_test(self, request, model):
+        try:
+            result = services.model_test(model=model, user=request.user)
+        except AIError as exc:
+            messages.error(request, f"{model.display_name} did not answer: {exc.detail}")
+            return
+        answer = Truncator(" ".join(str(result.value).split())).chars(80)
+        messages.success(request, f"{model.display_name} answered in {result.latency_ms} ms: “{answer}”")
+
+    def test_view(self, request, pk):
+        model = get_object_or_404(AIModel, pk=pk)
+        if not self.has_change_permission(request, model):
+            raise PermissionDenied
+        self._report_test(request, model)
+        return redirect(reverse("admin:ai_aimodel_change", args=[model.pk]))
+
+    @admin.action(description="Test selected models (one short prompt each)")
+    def test_models(self, request, queryset):
+        for model in queryset[:10]:  # each is a real call: keep the admin's request bounded
+            self._report_test(request, model)
 
     @admin.action(description="Activate selected models")
     def activate(self, request, queryset):

@@ -69,18 +69,27 @@ def _dicts(value) -> list[dict]:
 
 
 def parse_json_object(text: str) -> dict:
-    """The JSON object in a model's answer (code fences and chatter around it tolerated)."""
-    text = re.sub(r"^```(?:json)?|```$", "", text.strip(), flags=re.MULTILINE).strip()
-    start, end = text.find("{"), text.rfind("}")
-    if start < 0 or end <= start:
-        raise ValueError("no JSON object in the answer")
-    try:
-        value = json.loads(text[start : end + 1])
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON: {exc}") from exc
-    if not isinstance(value, dict):
-        raise ValueError("the answer is not a JSON object")
-    return value
+    """The first JSON object in a model's answer; code fences and prose around it are tolerated.
+
+    Models without a JSON mode wrap the object in a fence or a sentence ("Here is the resume: {...}").
+    Each ``{`` is tried in turn with a real JSON decoder, so braces inside strings do not confuse it;
+    an answer with no complete object is refused (``ValueError``), never guessed at.
+    """
+    text = re.sub(r"^\s*```[\w-]*\s*$", "", text.strip(), flags=re.MULTILINE).strip()
+    decoder = json.JSONDecoder()
+    start, first_error = text.find("{"), None
+    while start >= 0:
+        try:
+            value, _end = decoder.raw_decode(text, start)
+        except json.JSONDecodeError as exc:
+            first_error = first_error or exc
+        else:
+            if isinstance(value, dict):
+                return value
+        start = text.find("{", start + 1)
+    if first_error is not None:
+        raise ValueError(f"invalid JSON: {first_error}")
+    raise ValueError("no JSON object in the answer")
 
 
 class _Grounder:

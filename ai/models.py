@@ -1,14 +1,22 @@
+import ipaddress
 import os
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+
+# Keys are read from settings by name; only names of this shape, so a model row can never
+# make the app read SECRET_KEY or a database password.
+API_KEY_SUFFIX = "_API_KEY"
 
 
 class APIProvider(models.TextChoices):
     GOOGLE = "google", "Google Gemini"
     OPENROUTER = "openrouter", "OpenRouter"
     OFFLINE = "offline", "Offline (rule-based)"
+    OPENAI_COMPATIBLE = "openai", "OpenAI-compatible (Ollama, LM Studio, llama.cpp, vLLM, LocalAI)"
 
 
 class AIFeature(models.TextChoices):
@@ -17,6 +25,23 @@ class AIFeature(models.TextChoices):
     TAILOR = "tailor", "Resume tailoring"
     INTERVIEW = "interview", "Interview preparation"
     IMPORT_IMPROVE = "import_improve", "Import: fill gaps from the file"
+    MODEL_TEST = "model_test", "Model test (admin)"
+
+
+def is_local_url(url: str) -> bool:
+    """Whether ``url`` points at this machine or a private network (no API key is needed there).
+
+    Loopback, private and link-local addresses, ``localhost``, ``host.docker.internal``,
+    ``*.local`` / ``*.internal`` names and single-label names (a compose service such as ``ollama``).
+    """
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if not host:
+        return False
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host == "localhost" or "." not in host or host.endswith((".localhost", ".local", ".internal"))
+    return address.is_loopback or address.is_private or address.is_link_local
 
 
 class AIModel(models.Model):
@@ -26,7 +51,21 @@ class AIModel(models.Model):
     model_name = models.CharField(max_length=120, help_text="The provider's model id.")
     api_provider = models.CharField(max_length=20, choices=APIProvider.choices)
     api_key_name = models.CharField(
-        max_length=60, blank=True, help_text="Name of the environment variable holding the API key."
+        max_length=60,
+        blank=True,
+        help_text=f"The setting / environment variable holding the API key (ends in {API_KEY_SUFFIX}).",
+    )
+    base_url = models.URLField(
+        max_length=300,
+        blank=True,
+        help_text="The API root, e.g. http://127.0.0.1:11434/v1 for Ollama. Required for OpenAI-compatible "
+        "models; for Gemini and OpenRouter it overrides the setting. No key is needed for a local address.",
+    )
+    supports_response_format = models.BooleanField(
+        default=True,
+        verbose_name="Supports JSON mode",
+        help_text="Send response_format={type: json_object} (OpenAI-compatible). Untick for servers that "
+        "reject it: the prompt's JSON instruction and a tolerant parser are used instead.",
     )
     is_active = models.BooleanField(default=True)
     login_required = models.BooleanField(default=False)
@@ -51,19 +90,51 @@ class AIModel(models.Model):
     def __str__(self):
         return self.display_name
 
+    def clean(self):
+        errors = {}
+        if self.api_key_name and not self.api_key_name.endswith(API_KEY_SUFFIX):
+            errors["api_key_name"] = f"Name a setting ending in {API_KEY_SUFFIX}."
+        if self.api_provider == APIProvider.OPENAI_COMPATIBLE and not self.base_url:
+            errors["base_url"] = "An OpenAI-compatible model needs the server's base URL."
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def api_key(self) -> str:
-        """The key from settings (or the environment); empty when not configured."""
-        if not self.api_key_name:
+        """The key from settings (or the environment); empty when not configured or not a key's name."""
+        if not self.api_key_name or not self.api_key_name.endswith(API_KEY_SUFFIX):
             return ""
         return str(getattr(settings, self.api_key_name, "") or os.environ.get(self.api_key_name, ""))
 
     @property
+    def needs_key(self) -> bool:
+        if self.api_provider == APIProvider.OFFLINE:
+            return False
+        if self.api_provider == APIProvider.OPENAI_COMPATIBLE:
+            return not is_local_url(self.base_url)
+        return True
+
+    @property
+    def configured(self) -> bool:
+        """Everything the provider needs is set: a base URL where required, a key unless local."""
+        if self.api_provider == APIProvider.OPENAI_COMPATIBLE and not self.base_url:
+            return False
+        return not self.needs_key or bool(self.api_key)
+
+    @property
+    def unavailable_reason(self) -> str:
+        if not self.is_active:
+            return "inactive"
+        if self.api_provider == APIProvider.OPENAI_COMPATIBLE and not self.base_url:
+            return "no base URL"
+        if not self.configured:
+            return f"{self.api_key_name or 'the API key'} is not set"
+        return ""
+
+    @property
     def is_available(self) -> bool:
         """Active, and configured: a provider that needs a key has one."""
-        if not self.is_active:
-            return False
-        return self.api_provider == APIProvider.OFFLINE or bool(self.api_key)
+        return self.is_active and self.configured
 
 
 class AIRequestStatus(models.TextChoices):

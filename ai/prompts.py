@@ -115,3 +115,15 @@ def interview_prompt(*, profile: dict, job: dict) -> Prompt:
         '"behavioural": [{"question": str, "hint": str}], "company": [{"question": str, "hint": str}]}'
     )
     return Prompt(AIFeature.INTERVIEW, SYSTEM, text, {"profile": profile, "job": job}, temperature=0.5)
+
+
+def model_test_prompt() -> Prompt:
+    """The admin's "Test this model": one short line, no JSON, a handful of tokens."""
+    return Prompt(
+        AIFeature.MODEL_TEST,
+        "You are a health check. Answer in at most five words.",
+        "Reply with the single word OK.",
+        json_output=False,
+        temperature=0.0,
+        max_output_tokens=16,
+    )

@@ -23,7 +23,7 @@ from resumes.variants.services import variant_from_content
 
 from . import prompts
 from .exceptions import DraftExpired
-from .gateway import AIResult, complete
+from .gateway import AIResult, AIStream, complete
 from .grounding import facts_for, ground_resume, parse_json_object
 from .keywords import analyse_job, content_skill_keys, match_score
 from .models import AIModel
@@ -104,11 +104,7 @@ def _cover_letter_text(text: str) -> str:
     return text
 
 
-def cover_letter_write(
-    *, user, model: AIModel, application=None, job_title="", company_name="", job_description="", resume=None,
-    client_ip=None,
-) -> FeatureResult:  # fmt: skip
-    """A cover letter for the application (saved on it) or for a pasted job description (returned only)."""
+def _cover_letter_prompt(*, user, application, job_title, company_name, job_description, resume):
     profile = user_profile(user=user)
     if resume is not None and resume.content:
         profile = {**profile, "resume": resume.content}
@@ -116,7 +112,18 @@ def cover_letter_write(
         application=application, job_title=job_title, company_name=company_name,
         job_description=job_description, profile=profile,
     )  # fmt: skip
-    prompt = prompts.cover_letter_prompt(profile=profile, job=job)
+    return prompts.cover_letter_prompt(profile=profile, job=job)
+
+
+def cover_letter_write(
+    *, user, model: AIModel, application=None, job_title="", company_name="", job_description="", resume=None,
+    client_ip=None,
+) -> FeatureResult:  # fmt: skip
+    """A cover letter for the application (saved on it) or for a pasted job description (returned only)."""
+    prompt = _cover_letter_prompt(
+        user=user, application=application, job_title=job_title, company_name=company_name,
+        job_description=job_description, resume=resume,
+    )  # fmt: skip
     result = complete(model=model, prompt=prompt, user=user, client_ip=client_ip, parse=_cover_letter_text)
     if application is not None:
         application_update(application=application, cover_letter=result.value)
@@ -146,6 +153,48 @@ def tailored_variant_save(*, user, content: dict, title: str, application=None) 
         if not sent_with_other:
             application_update(application=application, resume_used=variant)
     return variant
+
+
+class CoverLetterStream:
+    """A cover letter shown while it is written: iterate for the text; then ``result`` or ``error``.
+
+    Same rules as ``cover_letter_write`` (one count against the limit, cache, usage log, fallback
+    before the first piece); the finished letter is saved on the application, if there is one.
+    """
+
+    def __init__(self, stream: AIStream, application):
+        self.stream, self.application = stream, application
+        self.result: FeatureResult | None = None
+
+    @property
+    def error(self):
+        return self.stream.error
+
+    def __iter__(self):
+        yield from self.stream
+        if self.stream.result is not None:
+            if self.application is not None:
+                application_update(application=self.application, cover_letter=self.stream.result.value)
+            self.result = FeatureResult(
+                self.stream.result.value, self.stream.result, application=self.application
+            )
+
+
+def cover_letter_stream(
+    *, user, model: AIModel, application=None, job_title="", company_name="", job_description="", resume=None,
+    client_ip=None,
+) -> CoverLetterStream:  # fmt: skip
+    """``cover_letter_write`` for a page that shows the letter as it is written.
+
+    Access and the daily limit are checked here, before anything is sent (``LoginRequired``,
+    ``DailyLimitExceeded``); provider failures end up in ``error`` after iteration.
+    """
+    prompt = _cover_letter_prompt(
+        user=user, application=application, job_title=job_title, company_name=company_name,
+        job_description=job_description, resume=resume,
+    )  # fmt: skip
+    stream = AIStream(model=model, prompt=prompt, user=user, client_ip=client_ip, parse=_cover_letter_text)
+    return CoverLetterStream(stream, application)
 
 
 def resume_tailor(
@@ -257,6 +306,15 @@ def interview_notes(questions: dict) -> str:
 def application_append_notes(*, application: JobApplication, text: str) -> JobApplication:
     application_update(application=application, notes=f"{application.notes.rstrip()}\n\n{text}".strip())
     return application
+
+
+def model_test(*, model: AIModel, user=None) -> AIResult:
+    """Send a one-line prompt to ``model`` alone (even inactive; no cache, quota or fallback).
+
+    Returns the result (answer text and latency) or raises ``ModelUnavailable`` naming the model's
+    own error; the call is logged as an ``AIRequest`` like any other.
+    """
+    return complete(model=model, prompt=prompts.model_test_prompt(), user=user, probe=True)
 
 
 # --- Drafts: a result shown on a page, kept briefly so the user can save it where they choose ---

@@ -7,6 +7,7 @@ app_name = "ai"
 # Pages.
 urlpatterns = [
     path("ai/", views.assistant, name="assistant"),
+    path("ai/cover-letter/stream/", views.cover_letter_stream, name="cover-letter-stream"),
     path("ai/<slug:feature>/", views.feature_page, name="feature"),
     path("ai/drafts/<str:token>/save/", views.save_draft, name="save-draft"),
 ]

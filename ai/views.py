@@ -1,13 +1,15 @@
 """The AI assistant pages: one per feature, htmx forms with an in-progress indicator, savable results."""
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import APIException, ValidationError
@@ -175,3 +177,63 @@ def save_draft(request, token):
         return render(request, "ai/_saved.html", {"message": message})
     messages.success(request, message)
     return redirect("ai:assistant")
+
+
+def _event(name: str, data: dict) -> str:
+    """One server-sent event; JSON keeps line breaks in the text from ending the event."""
+    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+@login_required
+@require_POST
+def cover_letter_stream(request):
+    """The cover letter as it is written (text/event-stream), for the page's script to show.
+
+    Events: ``chunk`` {text} as the model writes, then ``done`` {html} (the result as the
+    non-streamed page shows it, with its save form) or ``error`` {html}. A form error, the daily
+    limit or a model that needs a log-in answer at once with the usual partial instead of a stream.
+    """
+    feature = FEATURES["cover-letter"]
+    form_kwargs = {"user": request.user, "client_ip": client_ip(request)}
+    form = feature.form(request.POST, **form_kwargs)
+    context = {"feature": feature, "form": form}
+    if not form.is_valid():
+        return render(request, "ai/_result.html", context)
+    data = form.cleaned_data
+    try:
+        letter = services.cover_letter_stream(
+            user=request.user, model=data["model"], application=data.get("application"),
+            resume=data.get("resume"), client_ip=client_ip(request),
+            **{k: data.get(k, "") for k in ("job_title", "company_name", "job_description")},
+        )  # fmt: skip
+    except AIError as exc:
+        return render(request, "ai/_result.html", {**context, "error": {"detail": exc.detail, **exc.extra}})
+
+    def events():
+        for piece in letter:
+            yield _event("chunk", {"text": piece})
+        if letter.result is None:
+            error = {"detail": letter.error.detail, **letter.error.extra}
+            yield _event("error", {"html": render_to_string("ai/_result.html", {**context, "error": error})})
+            return
+        draft = (
+            None
+            if letter.result.application
+            else services.draft_store(user=request.user, kind="cover_letter", value=letter.result.value)
+        )
+        html = render_to_string(
+            "ai/_result.html",
+            {
+                **context,
+                "result": letter.result,
+                "draft": draft,
+                "applications": selectors.user_applications(user=request.user),
+            },
+            request=request,
+        )
+        yield _event("done", {"html": html})
+
+    response = StreamingHttpResponse(events(), content_type="text/event-stream; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"  # nginx passes each piece on instead of buffering the answer
+    return response

@@ -3,6 +3,9 @@
 import re
 from datetime import date
 
+from resumes.builder import merged_months
+from resumes.prose import clause, join, reference, render, tidy
+
 from .keywords import mentions
 
 WORK_TYPES = ("job", "internship")
@@ -77,6 +80,85 @@ def best_line(item: dict, skill: str | None = None) -> str:
             if mentions(line, skill):
                 return line
     return lines[0] if lines else ""
+
+
+# Which sentence family (``resumes/prose/phrases.py``) each kind of achievement is written with.
+SENTENCE_FAMILY = {
+    "job": "role",
+    "internship": "role",
+    "volunteer": "volunteer",
+    "degree": "degree",
+    "course": "course",
+    "project": "project",
+    "certification": "certification",
+    "award": "award",
+    "publication": "publication",
+}
+# The families that have a sentence for a highlight woven in, and one for the skills used.
+WITH_CLAUSE = {"role", "volunteer", "degree", "course", "project"}
+WITH_SKILLS = {"role", "volunteer", "degree", "course", "project", "certification"}
+
+
+def lines_of(item: dict) -> list[str]:
+    """What the user wrote about an achievement: highlights, then the description's sentences."""
+    found = [str(h).strip() for h in item.get("highlights", []) if str(h).strip()]
+    return found + sentences(item.get("description", ""))
+
+
+def pick_line(item: dict, skill: str | None = None, language: str = "en", skip: int = 0) -> tuple[str, str]:
+    """(line, clause): the most telling line, preferring one that starts with a verb and names ``skill``.
+
+    ``clause`` is the line ready to weave in after "I", or "" when it does not start with a past-tense
+    verb (then the line is quoted instead). ``skip`` rotates through equally good lines.
+    """
+    lines = lines_of(item)
+    if not lines:
+        return "", ""
+
+    def rank(line):
+        return (bool(clause(line, language)), bool(skill and mentions(line, skill)))
+
+    best = sorted(lines, key=rank, reverse=True)
+    top = [line for line in best if rank(line) == rank(best[0])]
+    line = top[skip % len(top)]
+    return line, clause(line, language)
+
+
+def months_of_work(profile: dict) -> int:
+    spans = [
+        (date.fromisoformat(i["start"]), date.fromisoformat(i["end"]) if i["end"] else date.today())
+        for i in profile.get("experience", [])
+        if i["type"] in WORK_TYPES and i["start"]
+    ]
+    return merged_months(spans)
+
+
+def achievement_sentence(item: dict, skills=(), language: str = "en") -> tuple[str, str]:
+    """(sentence, quote): one sentence in the grammar of the achievement's kind, and the line to quote
+    as a bullet when the best line could not be woven in ("" when none)."""
+    family = SENTENCE_FAMILY.get(item.get("type"), "role")
+    line, woven = pick_line(item, skills[0] if skills else None, language)
+    named = join([tidy(s) for s in skills], language) if family in WITH_SKILLS else ""
+    if woven and family in WITH_CLAUSE:
+        key = "role_skills_clause" if family == "role" and named else f"{family}_clause"
+    elif named:
+        key = f"{family}_skills"
+    else:
+        key = f"{family}_plain"
+    sentence = render(
+        language, key, title=item["title"], org=item.get("organization", ""), skills=named, clause=woven
+    )
+    return sentence, (line if line and not key.endswith("_clause") else "")
+
+
+def quote_bullet(item: dict, line: str) -> str:
+    """A line the user wrote, quoted as it is, with where it comes from."""
+    source = ", ".join(tidy(v) for v in (item["title"], item.get("organization", "")) if tidy(v))
+    return f"\u2022 {' '.join(line.split())} ({source})"
+
+
+def hint_reference(item: dict, language: str = "en") -> str:
+    return reference(language, item.get("type", "job"), title=item["title"], org=item.get("organization", ""))
 
 
 def lower_first(text: str) -> str:

@@ -377,6 +377,11 @@ AI_BREAKER_COOLDOWN_SECONDS = env.int("AI_BREAKER_COOLDOWN_SECONDS", default=60)
 AI_RESPONSE_CACHE_SECONDS = env.int("AI_RESPONSE_CACHE_SECONDS", default=24 * 3600)
 AI_MODELS_CACHE_SECONDS = env.int("AI_MODELS_CACHE_SECONDS", default=3600)
 AI_DEFAULT_MODEL = env.str("AI_DEFAULT_MODEL", default="Offline")
+# Streamed answers (the cover-letter page): the first piece must come within AI_TOTAL_TIMEOUT_SECONDS
+# (fallback is only possible before it); the whole stream is cut after this many seconds, below
+# gunicorn's timeout. The offline writer can pause between sentences (0 = as fast as it writes).
+AI_STREAM_MAX_SECONDS = env.float("AI_STREAM_MAX_SECONDS", default=50.0)
+AI_OFFLINE_STREAM_DELAY_SECONDS = env.float("AI_OFFLINE_STREAM_DELAY_SECONDS", default=0.0)
 
 # --- Job board scraping ---------------------------------------------------
 # Seconds per request, retries on 429/5xx/network errors (exponential backoff

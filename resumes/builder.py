@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from . import locales
 from .locales import words as locale_words
 from .models import AchievementType, Proficiency, SkillCategory
-from .skills import clean_skill_list
+from .prose.summary import person_summary
+from .skills import clean_skill_list, is_known_skill, spelling_in_text
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
@@ -71,13 +72,19 @@ def skill_evidence(achievements, today: dt.date) -> dict[str, Evidence]:
         last = achievement.end_date or (today if achievement.start_date else None)
         for name in clean_skill_list(achievement.skills):
             item = evidence.setdefault(name.lower(), Evidence(name=name))
+            if item.name.islower() and not name.islower():
+                item.name = name  # "GTFS" typed on one achievement beats "gtfs" from a GitHub topic
             item.achievements += 1
             if achievement.start_date:
                 item._intervals.append((achievement.start_date, _end_or_today(achievement, today)))
             if last and (item.last_used is None or last > item.last_used):
                 item.last_used = last
+    texts = "\n".join(" ".join([a.title, a.description, *map(str, a.highlights or [])]) for a in achievements)
     for item in evidence.values():
         item.months = merged_months(item._intervals)
+        if item.name.islower() and not is_known_skill(item.name):
+            # An unknown skill only ever seen in lower case (tags, topics): the user's own text may spell it.
+            item.name = spelling_in_text(item.name, texts)
     return evidence
 
 
@@ -205,52 +212,30 @@ def _strength(skill, evidence):
     )
 
 
-def _duration(months, language):
-    if months < 12:
-        return locale_words.count_of(months, "month", language)
-    if months < 24:
-        return locale_words.count_of(round(months / 12, 1), "year", language)
-    return locale_words.count_of(round(months / 12), "year", language)
+def _as_item(a) -> dict:
+    return {
+        "type": a.type,
+        "title": a.title,
+        "organization": a.organization,
+        "start": a.start_date,
+        "end": a.end_date,
+        "skills": clean_skill_list(a.skills),
+        "highlights": list(a.highlights or []),
+        "description": a.description,
+    }
 
 
-# (achievement type, noun in resumes.locales) for the "Also ..." sentence, in reading order.
-OTHER_COUNTS = (
-    (AchievementType.DEGREE, "degree"),
-    (AchievementType.COURSE, "course"),
-    (AchievementType.CERTIFICATION, "certification"),
-    (AchievementType.PROJECT, "project"),
-    (AchievementType.AWARD, "award"),
-    (AchievementType.PUBLICATION, "publication"),
-    (AchievementType.VOLUNTEER, "volunteer"),
-)
-
-
-def generated_summary(*, role, work_months, counts, strongest, language=locales.DEFAULT_LANGUAGE) -> str:
-    """The auto resume's summary in ``language`` (one of ``resumes.locales.LANGUAGES``)."""
-    words = locale_words.phrases(language)
-    parts = []
-    jobs, internships = counts[AchievementType.JOB], counts[AchievementType.INTERNSHIP]
-    where = locale_words.join_words(
-        [
-            locale_words.count_of(n, noun, language)
-            for n, noun in ((jobs, "job"), (internships, "internship"))
-            if n
-        ],
-        language,
+def generated_summary(
+    *, role, achievements, work_months, strongest, today, language=locales.DEFAULT_LANGUAGE
+) -> str:
+    """The auto resume's summary in ``language``: who the person is (see ``resumes.prose.summary``)."""
+    return person_summary(
+        items=[_as_item(a) for a in _newest_first(achievements, today)],
+        work_months=work_months,
+        strongest=strongest,
+        role=role,
+        language=language,
     )
-    if work_months:
-        duration = _duration(work_months, language)
-        parts.append(words.experience.format(role=role, duration=duration, where=where))
-    elif where:
-        parts.append(words.experience_without_duration.format(role=role, where=where))
-    else:
-        parts.append(words.role_only.format(role=role))
-    if strongest:
-        parts.append(words.strongest.format(skills=locale_words.join_words(strongest, language)))
-    others = [locale_words.count_of(counts[t], noun, language) for t, noun in OTHER_COUNTS if counts[t]]
-    if others:
-        parts.append(words.also.format(items=locale_words.join_words(others, language)))
-    return " ".join(parts)
 
 
 def build_content(
@@ -317,7 +302,12 @@ def build_content(
             "phone": user.phone,
             "url": user.website,
             "summary": generated_summary(
-                role=role, work_months=work_months, counts=counts, strongest=strongest, language=language
+                role=role,
+                achievements=achievements,
+                work_months=work_months,
+                strongest=strongest,
+                today=today,
+                language=language,
             ),
             "location": _compact({"city": user.location}),
             "profiles": [],

@@ -45,18 +45,25 @@ def _squash(raw: str) -> str:
 
 
 def canonical_skill_name(raw: str) -> str:
-    """The taxonomy's spelling of ``raw`` ("js" -> "JavaScript"); unknown names tidied.
+    """The taxonomy's spelling of ``raw`` ("js" -> "JavaScript"); an unknown name keeps the user's casing.
 
-    Unknown all-lower-case names are title-cased word by word ("event sourcing" ->
-    "Event Sourcing"); any other spelling the user chose is kept.
+    Title-casing unknown names would turn "GTFS" typed as "gtfs" into "Gtfs" and "dbt" into
+    "Dbt": only the whitespace is tidied.
     """
     name = _squash(raw)
-    canonical = _taxonomy()[0]
-    known = canonical.get(name.lower())
-    if known:
-        return known
-    if name.islower():
-        return " ".join(word[:1].upper() + word[1:] for word in name.split(" "))
+    return _taxonomy()[0].get(name.lower()) or name
+
+
+def is_known_skill(name: str) -> bool:
+    return _squash(name).lower() in _taxonomy()[0]
+
+
+def spelling_in_text(name: str, text: str) -> str:
+    """How ``text`` writes ``name`` when it writes it differently ("gtfs" -> "GTFS"), else ``name``."""
+    pattern = rf"(?<![{_BEFORE}]){re.escape(name)}(?![{_AFTER}])"
+    for match in re.finditer(pattern, text or "", re.IGNORECASE):
+        if match.group(0) != name:
+            return match.group(0)
     return name
 
 

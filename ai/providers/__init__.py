@@ -1,12 +1,19 @@
-"""Providers: ``complete(prompt, *, model_name, api_key, timeout) -> Completion`` per API kind."""
+"""Providers, one module per API kind: ``complete(...) -> Completion`` and ``stream(...)`` (see ``base``)."""
 
-from . import gemini, offline, openrouter
-from .base import Completion, ProviderError
+from . import gemini, offline, openai_compatible, openrouter
+from .base import Completion, ProviderError, Usage
 
 PROVIDERS = {
     "google": gemini.complete,
     "openrouter": openrouter.complete,
+    "openai": openai_compatible.complete,
     "offline": offline.complete,
 }
+STREAMERS = {
+    "google": gemini.stream,
+    "openrouter": openrouter.stream,
+    "openai": openai_compatible.stream,
+    "offline": offline.stream,
+}
 
-__all__ = ["PROVIDERS", "Completion", "ProviderError"]
+__all__ = ["PROVIDERS", "STREAMERS", "Completion", "ProviderError", "Usage"]

@@ -1,4 +1,9 @@
-"""What every provider takes and returns, and the one error type the service understands."""
+"""What every provider takes and returns, and the one error type the service understands.
+
+A provider module has ``complete(prompt, *, model_name, api_key, timeout, base_url, response_format)
+-> Completion`` and ``stream(...)`` with the same arguments, yielding text pieces (then optionally
+one ``Usage``); a stream raises its connection and HTTP errors from the first ``next()``.
+"""
 
 from dataclasses import dataclass
 
@@ -6,6 +11,14 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Completion:
     text: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Token counts a stream reports at its end."""
+
     prompt_tokens: int = 0
     completion_tokens: int = 0
 

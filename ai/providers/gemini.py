@@ -1,6 +1,8 @@
 """Google Gemini through the official google-genai SDK (REST, v1beta, base URL from settings)."""
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx2
 from django.conf import settings
@@ -8,7 +10,7 @@ from google import genai
 from google.genai import errors, types
 
 from ..prompts import Prompt
-from .base import Completion, ProviderError, http_status_error
+from .base import Completion, ProviderError, Usage, http_status_error
 
 
 @functools.lru_cache(maxsize=8)
@@ -22,8 +24,8 @@ def _client(api_key: str, base_url: str) -> genai.Client:
     )
 
 
-def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -> Completion:
-    config = types.GenerateContentConfig(
+def _config(prompt: Prompt, timeout: float) -> types.GenerateContentConfig:
+    return types.GenerateContentConfig(
         http_options=types.HttpOptions(timeout=max(1, int(timeout * 1000))),  # milliseconds
         system_instruction=prompt.system,
         temperature=prompt.temperature,
@@ -31,9 +33,13 @@ def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -
         response_mime_type="application/json" if prompt.json_output else None,
         automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),  # no tools are sent
     )
+
+
+@contextmanager
+def _sdk_errors(timeout: float):
+    """The SDK's exceptions as ``ProviderError``s the gateway can classify."""
     try:
-        client = _client(api_key, settings.GEMINI_BASE_URL)
-        response = client.models.generate_content(model=model_name, contents=prompt.text, config=config)
+        yield
     except errors.APIError as exc:  # ClientError (4xx) and ServerError (5xx) carry .code
         raise http_status_error(exc.code or 0, exc.message or str(exc)) from exc
     except httpx2.TimeoutException as exc:  # the SDK speaks httpx2, not httpx
@@ -42,6 +48,17 @@ def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -
         raise ProviderError(f"network error: {exc}", retryable=True) from exc
     except ValueError as exc:  # a body that is not the documented JSON
         raise ProviderError(f"malformed response: {exc}", retryable=False) from exc
+
+
+def complete(
+    prompt: Prompt, *, model_name: str, api_key: str, timeout: float, base_url: str = "",
+    response_format: bool = True,
+) -> Completion:  # fmt: skip
+    with _sdk_errors(timeout):
+        client = _client(api_key, base_url or settings.GEMINI_BASE_URL)
+        response = client.models.generate_content(
+            model=model_name, contents=prompt.text, config=_config(prompt, timeout)
+        )
 
     text = response.text or ""
     if not text.strip():
@@ -53,3 +70,26 @@ def complete(prompt: Prompt, *, model_name: str, api_key: str, timeout: float) -
         prompt_tokens=(usage.prompt_token_count or 0) if usage else 0,
         completion_tokens=(usage.candidates_token_count or 0) if usage else 0,
     )
+
+
+def stream(
+    prompt: Prompt, *, model_name: str, api_key: str, timeout: float, base_url: str = "",
+    response_format: bool = True,
+) -> Iterator[str | Usage]:  # fmt: skip
+    """``streamGenerateContent?alt=sse``: each SSE event is a GenerateContentResponse with a piece of text."""
+    usage = None
+    wrote = False
+    with _sdk_errors(timeout):
+        client = _client(api_key, base_url or settings.GEMINI_BASE_URL)
+        for chunk in client.models.generate_content_stream(
+            model=model_name, contents=prompt.text, config=_config(prompt, timeout)
+        ):
+            usage = chunk.usage_metadata or usage
+            piece = chunk.text or ""
+            if piece:
+                wrote = True
+                yield piece
+    if not wrote:
+        raise ProviderError("empty answer", retryable=False)
+    if usage:
+        yield Usage(usage.prompt_token_count or 0, usage.candidates_token_count or 0)

@@ -6,29 +6,30 @@ so the service, cache, validation and usage log treat it like any other.
 """
 
 import json
+import re
+import time
+from collections.abc import Iterator
+
+from django.conf import settings
+
+from resumes.prose.summary import person_summary
 
 from ..keywords import is_technical, mentions, skill_key
 from ..prompts import Prompt
-from ..writing import (
-    WORK_TYPES,
-    as_sentence,
-    best_line,
-    lower_first,
-    resume_from_profile,
-    sentences,
-    where,
-    years_of_experience,
-)
-from .base import Completion, ProviderError
+from ..writing import as_sentence, months_of_work, resume_from_profile, sentences
+from .base import Completion, ProviderError, Usage
 from .offline_prep import cover_letter, interview_questions
 
 
-def complete(prompt: Prompt, *, model_name: str, api_key: str = "", timeout: float = 0) -> Completion:
+def complete(
+    prompt: Prompt, *, model_name: str, api_key: str = "", timeout: float = 0, **_options
+) -> Completion:
     writers = {
         "generate": generate_resume,
         "tailor": tailor_resume,
         "cover_letter": cover_letter,
         "interview": interview_questions,
+        "model_test": lambda _context: "OK",
     }
     try:
         answer = writers[prompt.feature](prompt.context)
@@ -37,6 +38,20 @@ def complete(prompt: Prompt, *, model_name: str, api_key: str = "", timeout: flo
     text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
     # Whitespace-separated words stand in for tokens: there is no tokenizer offline.
     return Completion(text, len(prompt.text.split()), len(text.split()))
+
+
+def stream(prompt: Prompt, *, model_name: str, api_key: str = "", timeout: float = 0, **_options) -> Iterator:
+    """The same answer, one sentence (with the space or line break after it) at a time.
+
+    ``AI_OFFLINE_STREAM_DELAY_SECONDS`` paces the pieces, so the page can be seen writing.
+    """
+    completion = complete(prompt, model_name=model_name)
+    delay = settings.AI_OFFLINE_STREAM_DELAY_SECONDS
+    for index, piece in enumerate(re.findall(r".+?(?:[.!?:,](?=\s)|\n|$)\s*", completion.text, re.S)):
+        if index and delay:
+            time.sleep(delay)
+        yield piece
+    yield Usage(completion.prompt_tokens, completion.completion_tokens)
 
 
 def _relevance(entry, skills: list[str]) -> int:
@@ -56,32 +71,20 @@ def _order_by(entries: list, skills: list[str]) -> list:
 
 
 def _summary(profile: dict, doc: dict, focus: list[str]) -> str:
-    label = doc["basics"].get("label") or "Professional"
-    years = years_of_experience(profile)
-    orgs = list(dict.fromkeys(w["name"] for w in doc.get("work", []) if w.get("name")))[:3]
-    lead = f"{label} with {years}+ years of experience" if years else label
-    if orgs:
-        lead += " at " + (", ".join(orgs[:-1]) + " and " + orgs[-1] if len(orgs) > 1 else orgs[0])
-    parts = [as_sentence(lead)]
+    """Who the person is, as the auto resume says it, with the skills asked for first."""
     rank = {"expert": 0, "advanced": 1, "intermediate": 2, "beginner": 3}
     technical = sorted(
         (s for s in profile.get("skills", []) if s.get("category") not in ("spoken_language", "soft_skill")),
         key=lambda s: rank.get(s.get("proficiency"), 4),
     )
     recorded = [n for i in profile.get("experience", []) for n in i.get("skills", []) if is_technical(n)]
-    names = list(dict.fromkeys([*focus, *(s["name"] for s in technical), *recorded]))[:6]
-    if names:
-        parts.append(
-            f"Skilled in {', '.join(names[:-1])} and {names[-1]}."
-            if len(names) > 1
-            else f"Skilled in {names[0]}."
-        )
-    recent = next((i for i in profile.get("experience", []) if i["type"] in WORK_TYPES), None)
-    if recent:
-        line = best_line(recent, focus[0] if focus else None)
-        if line:
-            parts.append(f"Most recently, as {where(recent)}: {lower_first(line)}")
-    return " ".join(parts)
+    strongest = list(dict.fromkeys([*focus, *(s["name"] for s in technical), *recorded]))[:3]
+    return person_summary(
+        items=profile.get("experience", []),
+        work_months=months_of_work(profile),
+        strongest=strongest,
+        role=doc["basics"].get("label") or "",
+    )
 
 
 def generate_resume(context: dict) -> dict:

@@ -1,6 +1,18 @@
 """Offline cover letters and interview preparation, assembled from the user's own achievements."""
 
-from ..writing import WORK_TYPES, as_sentence, best_line, evidence, lower_first, sentences, where
+from resumes.prose import render, tidy
+
+from ..keywords import skill_key
+from ..writing import (
+    WORK_TYPES,
+    achievement_sentence,
+    evidence,
+    hint_reference,
+    lines_of,
+    pick_line,
+    quote_bullet,
+    sentences,
+)
 
 BEHAVIOURAL = [
     ("Tell me about a time you delivered under a tight deadline.", "deadline"),
@@ -24,74 +36,97 @@ def _requirements(description: str, limit: int = 3) -> list[str]:
 
 
 def _company_notes(notes: dict, limit: int = 2) -> list[str]:
-    """The user's own company facts as sentences: their notes first, then size and website."""
-    found = [as_sentence(s) for s in sentences(notes.get("notes") or "")][:limit]
+    """The user's own company facts as hint sentences: their notes first, then size and website."""
+    found = []
+    written = " ".join(sentences(notes.get("notes") or "")[:limit])
+    if written:
+        found.append(render("en", "hint_notes", quote=written))
     if notes.get("size"):
-        found.append(f"Size: {notes['size']}.")
+        found.append(render("en", "hint_size", quote=notes["size"]))
     if notes.get("website"):
-        found.append(f"Website: {notes['website']}.")
+        found.append(render("en", "hint_website", quote=notes["website"]))
     return found
+
+
+def _opening(job: dict, experience: list[dict]) -> list[str]:
+    work = [i for i in experience if i["type"] in WORK_TYPES]
+    studies = [i for i in experience if i["type"] == "degree"]
+    parts = [
+        render("en", "letter_apply", title=job["title"] or "open", company=job["company"] or "your company")
+    ]
+    if work:
+        key = "letter_latest" if work[0]["end"] else "letter_current"
+        parts.append(render("en", key, title=work[0]["title"], org=work[0]["organization"]))
+    elif studies:
+        key = "letter_graduate" if studies[0]["end"] else "letter_student"
+        parts.append(render("en", key, title=studies[0]["title"], org=studies[0]["organization"]))
+    if job["matched"]:
+        parts.append(render("en", "letter_match", skills=_join([tidy(s) for s in job["matched"][:3]])))
+    return parts
 
 
 def cover_letter(context: dict) -> str:
     profile, job = context["profile"], context["job"]
-    title, company = job["title"] or "the role", job["company"] or "your team"
+    company = job["company"] or "your team"
     name = profile.get("name") or "Your candidate"
-    work = [i for i in profile.get("experience", []) if i["type"] in WORK_TYPES]
-    paragraphs = [f"Dear {job['company'] + ' ' if job['company'] else ''}hiring team,"]
+    experience = profile.get("experience", [])
+    paragraphs = [f"Dear {tidy(job['company']) + ' ' if job['company'] else ''}hiring team,"]
+    paragraphs.append(" ".join(_opening(job, experience)))
 
-    opening = f"I am applying for the {title} position at {company}."
-    if work:
-        opening += (
-            f" I currently work as {where(work[0])}"
-            if not work[0]["end"]
-            else f" Most recently I was {where(work[0])}"
-        )
-        opening += (
-            f", and the role's focus on {_join(job['matched'][:3])} matches what I do best."
-            if job["matched"]
-            else "."
-        )
-    paragraphs.append(opening)
-
-    # One concrete piece of evidence per achievement, naming the job's skills it shows.
+    # One sentence per achievement that shows the job's skills, in the grammar of its kind.
     shown: dict[tuple, list[str]] = {}
     items: dict[tuple, dict] = {}
     for skill in job["matched"]:
         for item in evidence(profile, skill):
-            ident = (item["title"], item["organization"])
+            ident = (item["type"], item["title"], item["organization"])
             items.setdefault(ident, item)
             shown.setdefault(ident, []).append(skill)
-    proof = []
-    for ident, skills in list(shown.items())[:3]:
-        line = best_line(items[ident], skills[0])
-        if line:
-            proof.append(
-                f"As {where(items[ident])}, working with {_join(skills)}, I {lower_first(line).rstrip('.')}."
-            )
-    if not proof and work:
-        proof.append(f"As {where(work[0])}, I {lower_first(best_line(work[0])).rstrip('.')}.")
+    chosen = [(items[ident], skills) for ident, skills in list(shown.items())[:3]]
+    if not chosen:
+        lead = next((i for i in experience if i["type"] in WORK_TYPES), experience[0] if experience else None)
+        chosen = [(lead, [])] if lead else []
+    proof, quotes = [], []
+    for item, skills in chosen:
+        sentence, quote = achievement_sentence(item, skills)
+        proof.append(sentence)
+        if quote:
+            quotes.append(quote_bullet(item, quote))
     if proof:
         paragraphs.append(" ".join(proof))
+    if quotes:
+        paragraphs.append("\n".join([render("en", "letter_quotes"), *quotes]))
 
     needs = _requirements(job["description"], limit=1)
     if needs:
-        paragraphs.append(
-            f"Your posting says: \u201c{needs[0].rstrip('.')}.\u201d "
-            "That is the kind of work I want to do next, "
-            "and I would bring the same care for results to it."
-        )
+        paragraphs.append(render("en", "letter_posting", quote=needs[0]) + " " + render("en", "letter_next"))
     missing = [m for m in job["missing"] if m not in job.get("soft_skills", [])]
     if missing:
-        paragraphs.append(
-            f"I have not yet used {_join(missing[:3])} in production, and I learn new tools quickly "
-            "by building with them."
-        )
-    paragraphs.append(
-        f"Thank you for your time. I would welcome the chance to talk about how I can help {company}."
-    )
-    paragraphs.append(f"Kind regards,\n{name}")
+        paragraphs.append(render("en", "letter_missing", skills=_join([tidy(m) for m in missing[:3]])))
+    paragraphs.append(render("en", "letter_thanks") + " " + render("en", "letter_talk", company=company))
+    paragraphs.append(f"Kind regards,\n{tidy(name)}")
     return "\n\n".join(paragraphs)
+
+
+def _skill_hint(item: dict, skill: str) -> str:
+    ref = hint_reference(item)
+    line, woven = pick_line(item, skill)
+    if woven:
+        return render("en", "hint_clause", ref=ref, clause=woven)
+    if any(skill_key(s) == skill_key(skill) for s in item.get("skills", [])):
+        return render("en", "hint_skill", ref=ref, skills=tidy(skill))
+    if line:
+        return render("en", "hint_quote", ref=ref, quote=line)
+    return render("en", "hint_plain", ref=ref)
+
+
+def _story_hint(item: dict, turn: int) -> str:
+    ref = hint_reference(item)
+    line, woven = pick_line(item, skip=turn)
+    if woven:
+        return render("en", "star_clause", ref=ref, clause=woven)
+    if line:
+        return render("en", "star_quote", ref=ref, quote=line)
+    return render("en", "star_plain", ref=ref)
 
 
 def interview_questions(context: dict) -> dict:
@@ -103,20 +138,17 @@ def interview_questions(context: dict) -> dict:
     for skill in job["skills"][:6]:
         found = evidence(profile, skill)
         if found:
-            line = best_line(found[0], skill)
-            hint = f"Use your work as {where(found[0])}" + (f": {lower_first(line)}" if line else ".")
             technical.append(
                 {
                     "question": f"How have you used {skill} in practice, and what trade-offs did you make?",
-                    "hint": hint,
+                    "hint": _skill_hint(found[0], skill),
                 }
             )
         else:
             technical.append(
                 {
                     "question": f"The role uses {skill}. How would you get productive with it?",
-                    "hint": f"Be honest that {skill} is new to you; "
-                    "describe how you picked up a comparable tool quickly.",
+                    "hint": render("en", "hint_new_skill", skills=tidy(skill)),
                 }
             )
     if not technical:
@@ -124,43 +156,39 @@ def interview_questions(context: dict) -> dict:
             {
                 "question": f"Which parts of the {job['title'] or 'role'} "
                 "do you expect to be hardest technically?",
-                "hint": "Tie it to a problem you solved before, with the result.",
+                "hint": render("en", "hint_hardest"),
             }
         )
 
-    stories = [i for i in experience if i.get("highlights") or i.get("description")]
+    stories = [i for i in experience if lines_of(i)]
     behavioural = []
     for index, (question, _theme) in enumerate(BEHAVIOURAL):
         if stories:
-            item = stories[index % len(stories)]
-            line = best_line(item)
-            hint = f"STAR story from {where(item)}" + (f": {lower_first(line)}" if line else ".")
+            hint = _story_hint(stories[index % len(stories)], index // len(stories))
         else:
-            hint = "Answer with Situation, Task, Action, Result; end with a number if you have one."
+            hint = render("en", "star_generic")
         behavioural.append({"question": question, "hint": hint})
 
     needs = _requirements(job["description"], limit=2)
     known = _company_notes(job.get("company_notes") or {})
+    why = render("en", "hint_why")
+    if needs:
+        why += " " + render("en", "hint_stresses", quote=needs[0])
     company_questions = [
-        {
-            "question": f"Why do you want to work at {company}?",
-            "hint": "Connect what the posting stresses to what you enjoyed most in your recent work."
-            + (f" The posting stresses: {needs[0].rstrip('.')}." if needs else ""),
-        },
+        {"question": f"Why do you want to work at {company}?", "hint": why},
         {
             "question": f"What do you know about {company}'s product and customers?",
             "hint": (
-                f"From your notes: {' '.join(known)} " if known else "Read the website and recent news; "
-            )
-            + "name one thing you would like to learn more about.",
+                " ".join([*known, render("en", "hint_learn_more")])
+                if known
+                else render("en", "hint_research")
+            ),
         },
         {
             "question": "What would you want to achieve in your first 90 days?",
-            "hint": as_sentence(
-                f"Start from the role's duties ({lower_first(needs[-1].rstrip('.'))})"
-                if needs
-                else "Learn the codebase, ship one small improvement, earn trust"
-            ),
+            "hint": render("en", "hint_duties", quote=needs[-1])
+            if needs
+            else render("en", "hint_first_days"),
         },
     ]
     return {"technical": technical, "behavioural": behavioural, "company": company_questions}

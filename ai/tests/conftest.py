@@ -11,6 +11,8 @@ from resumes.models import Achievement, Resume, Skill
 
 GEMINI_PATH = "/v1beta/models/gemini-2.5-flash:generateContent"
 OPENROUTER_PATH = "/api/v1/chat/completions"
+LOCAL_PATH = "/v1/chat/completions"
+GEMINI_STREAM_PATH = "/v1beta/models/gemini-2.5-flash:streamGenerateContent"
 
 
 def gemini_answer(text, prompt_tokens=120, completion_tokens=80):
@@ -56,6 +58,52 @@ def openrouter_answer(text, prompt_tokens=90, completion_tokens=60):
     }
 
 
+def sse(events) -> str:
+    """A server-sent events body: one ``data:`` line per event, a blank line after each."""
+    return "".join(
+        f"data: {e if isinstance(e, str) else json.dumps(e, ensure_ascii=False)}\n\n" for e in events
+    )
+
+
+def openai_stream_events(pieces, *, usage=(40, 12)):
+    """chat.completion.chunk objects as OpenAI-compatible servers stream them, ending in [DONE]."""
+    head = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion.chunk",
+        "created": 1_763_000_000,
+        "model": "llama3.2",
+    }
+    events = [{**head, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}}]}]
+    events += [
+        {**head, "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}]} for p in pieces
+    ]
+    events.append({**head, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    if usage:
+        events.append(
+            {**head, "choices": [], "usage": {"prompt_tokens": usage[0], "completion_tokens": usage[1]}}
+        )
+    return [*events, "[DONE]"]
+
+
+def gemini_stream_events(pieces, prompt_tokens=50, completion_tokens=20):
+    """streamGenerateContent?alt=sse events: partial candidates, usage on the last one."""
+    events = []
+    for index, piece in enumerate(pieces):
+        event = {
+            "candidates": [{"content": {"role": "model", "parts": [{"text": piece}]}, "index": 0}],
+            "modelVersion": "gemini-2.5-flash",
+        }
+        if index == len(pieces) - 1:
+            event["candidates"][0]["finishReason"] = "STOP"
+            event["usageMetadata"] = {
+                "promptTokenCount": prompt_tokens,
+                "candidatesTokenCount": completion_tokens,
+                "totalTokenCount": prompt_tokens + completion_tokens,
+            }
+        events.append(event)
+    return events
+
+
 @pytest.fixture(autouse=True)
 def fast_ai(settings):
     """Tiny back-off and timeouts so retry and breaker tests stay fast."""
@@ -86,6 +134,16 @@ def deepseek(db, settings, httpserver):
     settings.OPENROUTER_API_KEY = "test-openrouter-key"
     settings.OPENROUTER_BASE_URL = httpserver.url_for("/api/v1")
     return AIModel.objects.get(display_name="DeepSeek")
+
+
+@pytest.fixture
+def local(db, httpserver):
+    """The seeded "Local" model, activated and pointed at a fake OpenAI-compatible server."""
+    model = AIModel.objects.get(display_name="Local")
+    model.base_url = httpserver.url_for("/v1")
+    model.is_active = True
+    model.save()
+    return model
 
 
 @pytest.fixture

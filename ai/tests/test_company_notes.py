@@ -26,7 +26,10 @@ def test_offline_company_questions_use_the_notes(record, application, offline, n
     response = client_for(record).post("/api/v1/ai/interview-questions/", {"application": application.pk})
     assert response.status_code == 200, response.content
     hints = " ".join(q["hint"] for q in response.json()["company"])
-    assert "From your notes: Ships salmon to 40 countries. Moving to event sourcing this year." in hints
+    # Quoted as the user wrote them (the writer's no-break space keeps the two sentences one quote).
+    assert (
+        "From your notes: “Ships salmon to 40 countries.\u00a0Moving to event sourcing this year”." in hints
+    )
     assert "Size: 450." in hints
 
 

@@ -35,8 +35,13 @@ def test_generate_saves_a_manual_resume_from_the_users_record(record, offline):
     assert "Cut API latency by 40% by adding Redis caching." in content["work"][0]["highlights"]
     assert content["education"][0]["institution"] == "Universität Wien"
     summary = content["basics"]["summary"]
-    assert summary.startswith("Backend Developer with ")  # years depend on today
-    assert "years of experience at Acme Analytics and Müller & Söhne GmbH." in summary
+    # Who the person is: current role and employer, years (depend on today), skills with where, a result.
+    assert (
+        summary.startswith("Backend Developer at Acme Analytics with ")
+        and " years of experience. " in summary
+    )
+    assert "Strongest in Python (Acme Analytics, csv2sql), Django (Acme Analytics)" in summary
+    assert summary.endswith("At Acme Analytics, cut API latency by 40% by adding Redis caching.")
     assert "Python" in summary and "Django" in summary
     assert content["basics"]["name"] == "Zoë Brontë"
     assert body["model"] == "Offline" and body["remaining_today"] is None
@@ -81,7 +86,9 @@ def test_cover_letter_is_saved_on_the_application(record, application, resume, o
         "As Backend Developer at Acme Analytics, working with Python, Django and PostgreSQL, "
         "I cut API latency by 40% by adding Redis caching." in letter
     )
-    assert "As csv2sql, working with Python, I" in letter
+    # A project has its own grammar, and a highlight without a verb is quoted, not glued after "I".
+    assert "My project “csv2sql” uses Python." in letter and "As csv2sql" not in letter
+    assert "Some details in my own words:\n• 200 stars on GitHub (csv2sql)" in letter
     # Lacking skills are named honestly, never claimed.
     assert "I have not yet used Kubernetes and Amazon Web Services" in letter
     assert letter.rstrip().endswith("Zoë Brontë")
@@ -210,7 +217,7 @@ def test_interview_questions_are_grouped_with_hints_from_achievements(record, ap
     body = response.json()
     technical = {q["question"]: q["hint"] for q in body["technical"]}
     hint = technical["How have you used Python in practice, and what trade-offs did you make?"]
-    assert hint.startswith("Use your work as Backend Developer at Acme Analytics")
+    assert hint.startswith("Talk about your work as Backend Developer at Acme Analytics, where you ")
     assert (
         "Be honest that Kubernetes is new to you"
         in technical["The role uses Kubernetes. How would you get productive with it?"]

@@ -141,7 +141,9 @@ def test_fallback_model_answers_when_gemini_fails(record, gemini, offline, https
     assert response.status_code == 200
     body = response.json()
     assert (body["model"], body["requested_model"]) == ("Offline", "Gemini")
-    assert body["technical"][0]["hint"].startswith("Use your work as Backend Developer at Acme Analytics")
+    assert body["technical"][0]["hint"].startswith(
+        "Talk about your work as Backend Developer at Acme Analytics"
+    )
     rows = list(AIRequest.objects.order_by("id").values_list("model_display_name", "status", "is_fallback"))
     assert rows == [("Gemini", "error", False), ("Offline", "success", True)]
 

@@ -5,11 +5,16 @@ import re
 import runpy
 from pathlib import Path
 
+from django.conf import settings
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def load(monkeypatch, **env):
-    for key in ("GUNICORN_WORKERS", "GUNICORN_MAX_WORKERS", "GUNICORN_ACCESS_LOG", "GUNICORN_CONTROL_SOCKET"):
+    for key in (
+        "GUNICORN_WORKERS", "GUNICORN_MAX_WORKERS", "GUNICORN_ACCESS_LOG", "GUNICORN_CONTROL_SOCKET",
+        "GUNICORN_THREADS", "GUNICORN_WORKER_CLASS",
+    ):  # fmt: skip
         monkeypatch.delenv(key, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -21,6 +26,23 @@ def test_workers_follow_the_cpus_this_process_may_use(monkeypatch):
     assert conf["workers"] == min(2 * len(os.sched_getaffinity(0)) + 1, 12)
     assert load(monkeypatch, GUNICORN_MAX_WORKERS="2")["workers"] == 2
     assert load(monkeypatch, GUNICORN_WORKERS="7")["workers"] == 7
+
+
+def test_threaded_workers_serve_streams_beside_other_requests(monkeypatch):
+    from gunicorn.config import Config
+    from gunicorn.workers.gthread import ThreadWorker
+
+    conf = load(monkeypatch)
+    assert conf["worker_class"] == "gthread" and conf["threads"] >= 2
+    # Threads come on top of the process count, never instead of it.
+    assert conf["workers"] == min(2 * len(os.sched_getaffinity(0)) + 1, 12)
+    cfg = Config()
+    cfg.set("worker_class", conf["worker_class"])
+    cfg.set("threads", conf["threads"])
+    assert cfg.worker_class is ThreadWorker
+    assert load(monkeypatch, GUNICORN_THREADS="8")["threads"] == 8
+    # A streamed AI answer is cut below the worker timeout, which nginx outwaits.
+    assert conf["timeout"] > settings.AI_STREAM_MAX_SECONDS
 
 
 def test_timeouts_let_an_ai_call_finish_and_nginx_waits_longer_than_gunicorn(monkeypatch):

@@ -46,7 +46,11 @@ def test_internship_through_the_api_rebuilds_the_resume(api_client, user, commit
     assert groups["Database"] == ["PostgreSQL"]
     assert groups["Cloud / DevOps"] == ["Kubernetes"]
     summary = resume.content["basics"]["summary"]
-    assert "internship" in summary and "Python" in summary
+    # The summary describes the person (role, employer, where a skill was used), not a count of entries.
+    assert summary.startswith(
+        "Data engineering intern, most recently at Rohlík Group, with 4 months of experience."
+    )
+    assert "Python (Rohlík Group)" in summary and "1 course" not in summary
     skills = {s["name"]: s["category"] for s in api_client.get("/api/v1/skills/").json()["results"]}
     assert skills == {
         "Python": "programming_language",

@@ -72,6 +72,46 @@ def test_rebuild_creates_the_auto_resume_in_json_resume_shape(user):
     }
 
 
+def test_summary_describes_the_person_not_a_count_of_entries(user):
+    user.headline = ""
+    user.save()
+    AchievementFactory(
+        user=user, type="job", title="Senior backend developer", organization="Kiwi.com",
+        start_date=dt.date(2021, 3, 1), end_date=None, skills=["Python", "Django", "Kafka"],
+        highlights=["Mentored four juniors", "Cut p95 latency of itinerary search by 40%"],
+    )  # fmt: skip
+    AchievementFactory(
+        user=user, type="job", title="Backend developer", organization="Seznam.cz", skills=["Python"],
+        start_date=dt.date(2018, 1, 15), end_date=dt.date(2021, 2, 28), highlights=["Moved ad serving to Go"],
+    )  # fmt: skip
+    AchievementFactory(
+        user=user, type="course", title="Strojové učení v praxi", organization="ČVUT v Praze",
+        skills=["Python"], start_date=dt.date(2024, 2, 19), end_date=dt.date(2024, 5, 31), highlights=[],
+    )  # fmt: skip
+    AchievementFactory(
+        user=user, type="degree", title="MSc Computer Science", organization="ČVUT", skills=[], highlights=[],
+        start_date=dt.date(2015, 9, 1), end_date=dt.date(2017, 6, 30),
+    )  # fmt: skip
+    summary = services.rebuild_resume(user=user).content["basics"]["summary"]
+    first, skills, result = summary.split(". ", 2)
+    assert first.startswith("Senior backend developer at Kiwi.com with ") and first.endswith(
+        " years of experience"
+    )
+    assert skills.startswith("Strongest in Python (Kiwi.com, Seznam.cz)")
+    assert result == "At Kiwi.com, cut p95 latency of itinerary search by 40%."  # the concrete one
+    assert "course" not in summary and "degree" not in summary and "Also" not in summary
+
+
+def test_an_unknown_skill_keeps_the_users_casing(user):
+    AchievementFactory(
+        user=user, type="project", title="prazsky-router", skills=["gtfs", "dbt", "Go"],
+        description="Trip planner on GTFS feeds.", start_date=dt.date(2023, 9, 2), end_date=None,
+    )  # fmt: skip
+    services.rebuild_resume(user=user)
+    # A lower-case tag becomes the spelling the user's own text uses; one never written otherwise stays.
+    assert set(Skill.objects.filter(user=user).values_list("name", flat=True)) == {"GTFS", "dbt", "Go"}
+
+
 def test_sections_list_ongoing_first_then_newest(user):
     AchievementFactory(user=user, title="Old", start_date=dt.date(2010, 1, 1), end_date=dt.date(2012, 1, 1))
     AchievementFactory(user=user, title="Now", start_date=dt.date(2015, 1, 1), end_date=None)

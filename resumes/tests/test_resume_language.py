@@ -8,7 +8,7 @@ from jsonschema import Draft7Validator
 from pypdf import PdfReader
 
 from resumes import builder, locales
-from resumes.models import AchievementType, Resume
+from resumes.models import Achievement, Resume
 from resumes.tests.factories import AchievementFactory
 
 from .export_data import UNICODE_RESUME, official_schema
@@ -46,8 +46,19 @@ def test_date_ranges_and_unknown_languages():
         assert locales.HEADINGS[language].keys() == locales.HEADINGS["en"].keys(), language
 
 
-def counts(**given):
-    return {t: given.get(t, 0) for t in AchievementType.values}
+def record():
+    """Unsaved achievements, newest first: the builder's summary is a pure function of them."""
+    return [
+        Achievement(
+            type="job", title="Backend developer", organization="Kiwi.com", start_date=dt.date(2021, 3, 1),
+            skills=["Python", "Django"], highlights=["Cut p95 latency by 40%"],
+        ),
+        Achievement(
+            type="internship", title="Intern", organization="Seznam.cz", start_date=dt.date(2020, 6, 1),
+            end_date=dt.date(2020, 9, 30), skills=["Go"], highlights=[],
+        ),
+        Achievement(type="degree", title="MSc Informatics", organization="ČVUT", skills=[], highlights=[]),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -55,52 +66,60 @@ def counts(**given):
     [
         (
             "en",
-            "Backend developer with 3 years of experience across 2 jobs and 1 internship. "
-            "Strongest skills: Python, Django and Go. Also 1 degree and 5 projects.",
+            "Backend developer at Kiwi.com with 3 years of experience. "
+            "Strongest in Python (Kiwi.com), Django (Kiwi.com) and Go (Seznam.cz). "
+            "At Kiwi.com, cut p95 latency by 40%.",
         ),
         (
             "ru",
-            "Backend developer. Опыт работы — 3 года (2 места работы и 1 стажировка). "
-            "Ключевые навыки: Python, Django и Go. Также: 1 диплом и 5 проектов.",
+            "Backend developer в Kiwi.com, опыт работы — 3 года. "
+            "Ключевые навыки: Python (Kiwi.com), Django (Kiwi.com) и Go (Seznam.cz). "
+            "Результат в Kiwi.com: «Cut p95 latency by 40%».",
         ),
         (
             "de",
-            "Backend developer mit 3 Jahren Berufserfahrung (2 Anstellungen und 1 Praktikum). "
-            "Stärkste Kenntnisse: Python, Django und Go. Außerdem: 1 Abschluss und 5 Projekte.",
+            "Backend developer bei Kiwi.com mit 3 Jahren Berufserfahrung. "
+            "Stärken: Python (Kiwi.com), Django (Kiwi.com) und Go (Seznam.cz). "
+            "Ergebnis bei Kiwi.com: „Cut p95 latency by 40%“.",
         ),
         (
             "fr",
-            "Backend developer avec 3 ans d’expérience (2 emplois et 1 stage). "
-            "Compétences principales\u00a0: Python, Django et Go. Également\u00a0: 1 diplôme et 5 projets.",
+            "Backend developer chez Kiwi.com, 3 ans d’expérience. "
+            "Points forts\u00a0: Python (Kiwi.com), Django (Kiwi.com) et Go (Seznam.cz). "
+            "Résultat chez Kiwi.com\u00a0: «\u00a0Cut p95 latency by 40%\u00a0».",
         ),
         (
             "es",
-            "Backend developer con 3 años de experiencia (2 empleos y 1 período de prácticas). "
-            "Habilidades principales: Python, Django y Go. Además: 1 título y 5 proyectos.",
+            "Backend developer en Kiwi.com, con 3 años de experiencia. "
+            "Puntos fuertes: Python (Kiwi.com), Django (Kiwi.com) y Go (Seznam.cz). "
+            "Resultado en Kiwi.com: «Cut p95 latency by 40%».",
         ),
     ],
 )
 def test_generated_summary_in_each_language(language, expected):
+    # The English highlight is woven into the English summary and quoted in the others.
     summary = builder.generated_summary(
-        role="Backend developer",
-        work_months=38,
-        counts=counts(job=2, internship=1, degree=1, project=5),
-        strongest=["Python", "Django", "Go"],
-        language=language,
-    )
+        role="Backend developer", achievements=record(), work_months=38, strongest=["Python", "Django", "Go"],
+        today=dt.date(2024, 5, 1), language=language,
+    )  # fmt: skip
     assert summary == expected
 
 
-def test_russian_summary_plural_forms():
-    def summary(months, jobs):
+def test_russian_summary_plural_forms_and_woven_russian_verbs():
+    def summary(months, highlight="Сократил время сборки вдвое"):
+        job = Achievement(
+            type="job", title="Аналитик", organization="Яндекс", start_date=dt.date(2020, 1, 1),
+            skills=[], highlights=[highlight],
+        )  # fmt: skip
         return builder.generated_summary(
-            role="Аналитик", work_months=months, counts=counts(job=jobs), strongest=[], language="ru"
-        )
+            role="Аналитик", achievements=[job], work_months=months, strongest=[], today=dt.date(2024, 1, 1),
+            language="ru",
+        )  # fmt: skip
 
-    assert summary(8, 1) == "Аналитик. Опыт работы — 8 месяцев (1 место работы)."
-    assert summary(18, 5) == "Аналитик. Опыт работы — 1,5 года (5 мест работы)."
-    assert summary(252, 21) == "Аналитик. Опыт работы — 21 год (21 место работы)."
-    assert summary(0, 0) == "Аналитик."
+    assert summary(8) == "Аналитик в Яндекс, опыт работы — 8 месяцев. В Яндекс: сократил время сборки вдвое."
+    assert summary(36).startswith("Аналитик в Яндекс, опыт работы — 3 года.")
+    assert summary(252).startswith("Аналитик в Яндекс, опыт работы — 21 год.")
+    assert summary(0, "Отчёт для руководства").endswith("Результат в Яндекс: «Отчёт для руководства».")
 
 
 def test_manual_resume_language_through_the_api(api_client, user):
@@ -160,20 +179,29 @@ def test_auto_resume_language_rewrites_the_summary_and_survives_rebuilds(api_cli
         skills=["Python"],
     )
     auto = Resume.objects.get(user=user, is_auto=True)
-    assert auto.content["basics"]["summary"].startswith("Backend developer with 3 years of experience")
+    summary = auto.content["basics"]["summary"]
+    assert (
+        summary.startswith("Backend developer, most recently at ")
+        and ", with 3 years of experience." in summary
+    )
 
     response = api_client.patch(f"/api/v1/resumes/{auto.pk}/", {"language": "ru"}, format="json")
 
     assert response.status_code == 200
     body = response.json()
     assert body["language"] == "ru"
-    assert body["content"]["basics"]["summary"].startswith("Backend developer. Опыт работы — 3 года")
+    summary = body["content"]["basics"]["summary"]
+    assert (
+        summary.startswith("Backend developer, последнее место работы — ")
+        and "; опыт работы — 3 года." in summary
+    )
     assert body["content"]["skills"][0]["name"] == "Языки программирования"
     # A later achievement rebuilds the resume: still in Russian.
     commit(AchievementFactory, user=user, type="project", title="ETL", skills=["Go"])
     auto.refresh_from_db()
     assert auto.language == "ru"
-    assert "Также: 1 проект." in auto.content["basics"]["summary"]
+    summary = auto.content["basics"]["summary"]
+    assert "; опыт работы — 3 года." in summary and "Ключевые навыки: " in summary and "Также" not in summary
     # Its content stays read-only; only the language may change.
     refused = api_client.patch(f"/api/v1/resumes/{auto.pk}/", {"content": {}}, format="json")
     assert refused.status_code == 400
