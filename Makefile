@@ -17,13 +17,16 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(PIP) install -r requirements-dev.txt
 	@touch $@ $(VENV)/.run-installed
 
+# Development mode is switched on here, never by default: settings start with DEBUG off.
+DEV := DEBUG=1
+
 migrate: $(VENV)/.run-installed
-	$(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py migrate --noinput
 
 run: migrate
-	$(BIN)/python manage.py seed_demo
+	$(DEV) $(BIN)/python manage.py seed_demo
 	@echo "ResuMate on http://127.0.0.1:8000 (Ctrl-C stops web, worker and beat)"
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
+	$(DEV) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

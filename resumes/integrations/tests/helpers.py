@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from resumes.integrations.signatures import sign
+from resumes.integrations.signatures import sign, sign_timestamped
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -24,7 +24,8 @@ def deliver(client, integration, secret, payload, *, delivery="d-1", headers=Non
         "openbadges": ("X-ResuMate-Signature", "X-ResuMate-Delivery"),
         "github": ("X-Hub-Signature-256", "X-GitHub-Delivery"),
     }[integration.platform]
-    sent = {names[0]: signature if signature is not None else sign(secret, body)}
+    signed = sign(secret, body) if integration.platform == "github" else sign_timestamped(secret, body)
+    sent = {names[0]: signature if signature is not None else signed}
     if delivery:
         sent[names[1]] = delivery
     sent.update(headers or {})
