@@ -1,8 +1,18 @@
 import os
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+
+
+def validate_api_key_name(value: str) -> None:
+    """Only settings meant to hold AI keys may be named: never SECRET_KEY, DATABASE_URL and the like."""
+    if value and value not in settings.AI_API_KEY_NAMES:
+        raise ValidationError(
+            f"{value} is not an AI key setting; allowed: {', '.join(settings.AI_API_KEY_NAMES)} "
+            "(AI_API_KEY_NAMES)."
+        )
 
 
 class APIProvider(models.TextChoices):
@@ -26,12 +36,18 @@ class AIModel(models.Model):
     model_name = models.CharField(max_length=120, help_text="The provider's model id.")
     api_provider = models.CharField(max_length=20, choices=APIProvider.choices)
     api_key_name = models.CharField(
-        max_length=60, blank=True, help_text="Name of the environment variable holding the API key."
+        max_length=60,
+        blank=True,
+        validators=[validate_api_key_name],
+        help_text="Name of the setting (environment variable) holding the API key; one of AI_API_KEY_NAMES.",
     )
     is_active = models.BooleanField(default=True)
     login_required = models.BooleanField(default=False)
     daily_limit = models.PositiveIntegerField(
         default=0, help_text="Requests per user (or IP) per day; 0 = unlimited."
+    )
+    global_daily_limit = models.PositiveIntegerField(
+        default=0, help_text="Requests per day from everyone together (the budget); 0 = unlimited."
     )
     response_time_info = models.CharField(max_length=120, blank=True)
     description = models.TextField(blank=True)
@@ -54,7 +70,7 @@ class AIModel(models.Model):
     @property
     def api_key(self) -> str:
         """The key from settings (or the environment); empty when not configured."""
-        if not self.api_key_name:
+        if not self.api_key_name or self.api_key_name not in settings.AI_API_KEY_NAMES:
             return ""
         return str(getattr(settings, self.api_key_name, "") or os.environ.get(self.api_key_name, ""))
 
@@ -105,3 +121,22 @@ class AIRequest(models.Model):
     @property
     def total_tokens(self) -> int:
         return self.prompt_tokens + self.completion_tokens
+
+
+class AIQuotaUsage(models.Model):
+    """Requests counted against a daily quota: one row per model, subject and day (ai/limits.py)."""
+
+    model = models.ForeignKey(AIModel, on_delete=models.CASCADE, related_name="quota_usage")
+    # "user:<pk>", "ip:<address or IPv6 /64>" or "global".
+    subject = models.CharField(max_length=80)
+    day = models.DateField()
+    used = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "AI quota usage"
+        constraints = [
+            models.UniqueConstraint(fields=["model", "subject", "day"], name="ai_quota_one_row_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.model_id} {self.subject} {self.day}: {self.used}"

@@ -10,6 +10,7 @@ class JobTrackerConfig(AppConfig):
         from django.db.models.signals import post_delete, post_init, post_save
 
         from accounts.registry import register_dashboard_panel, register_user_data
+        from accounts.signals import user_deactivated
         from resumes.importing.registry import register_import_kind
 
         from .applications import panels as application_panels
@@ -41,6 +42,10 @@ class JobTrackerConfig(AppConfig):
             application_signals.invalidate_examples_on_delete,
             sender=JobApplication,
             dispatch_uid="jt_app_examples_del",
+        )
+        # A deleted (deactivated) account's examples leave the public list at once.
+        user_deactivated.connect(
+            application_signals.invalidate_examples_on_account_deletion, dispatch_uid="jt_app_examples_user"
         )
 
         # Rows each user owns, for the data export and account erasure.

@@ -366,7 +366,7 @@ REST_FRAMEWORK = {
         "anon": env.str("THROTTLE_ANON", default="120/minute"),
         "user": env.str("THROTTLE_USER", default="1200/minute"),
         "auth": env.str("THROTTLE_AUTH", default="30/minute"),
-        # PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
+        # PDF renders are CPU-heavy: a per-user cap on top of the general user rate (API and pages).
         "resume_pdf": env.str("THROTTLE_RESUME_PDF", default="60/minute"),
         # Parsing an upload is CPU-heavy too.
         "imports": env.str("THROTTLE_IMPORTS", default="30/minute"),
@@ -459,6 +459,14 @@ LOGGING = {
     },
 }
 
+# --- PDF rendering limits ---------------------------------------------------
+# Each text field is cut at PDF_MAX_FIELD_CHARS; larger resumes or longer PDFs are refused (413);
+# one render per user at a time (the lock expires after PDF_RENDER_LOCK_SECONDS).
+PDF_MAX_FIELD_CHARS = env.int("PDF_MAX_FIELD_CHARS", default=5000)
+PDF_MAX_CONTENT_BYTES = env.int("PDF_MAX_CONTENT_BYTES", default=200_000)
+PDF_MAX_PAGES = env.int("PDF_MAX_PAGES", default=20)
+PDF_RENDER_LOCK_SECONDS = env.int("PDF_RENDER_LOCK_SECONDS", default=30)
+
 # --- Webhook integrations -------------------------------------------------
 # Per-hook body cap, below the global request limit: platforms send small JSON events.
 WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)
@@ -477,6 +485,10 @@ GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
 GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="https://generativelanguage.googleapis.com")
 OPENROUTER_API_KEY = env.str("OPENROUTER_API_KEY", default="")
 OPENROUTER_BASE_URL = env.str("OPENROUTER_BASE_URL", default="https://openrouter.ai/api/v1")
+# The only settings an AIModel.api_key_name may name (never SECRET_KEY, DATABASE_URL, ...).
+AI_API_KEY_NAMES = env.list(
+    "AI_API_KEY_NAMES", default=["GEMINI_API_KEY", "OPENROUTER_API_KEY", "OPENAI_API_KEY"]
+)
 # One provider call; the whole request (retries and fallback included) stays within the total,
 # so the API answers 503 well inside 15 seconds when nothing does.
 AI_REQUEST_TIMEOUT_SECONDS = env.float("AI_REQUEST_TIMEOUT_SECONDS", default=8.0)

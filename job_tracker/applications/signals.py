@@ -23,3 +23,8 @@ def invalidate_examples_on_save(sender, instance, **kwargs):
 def invalidate_examples_on_delete(sender, instance, **kwargs):
     if instance.is_example:
         transaction.on_commit(services.examples_cache_invalidate)
+
+
+def invalidate_examples_on_account_deletion(sender, user, **kwargs):
+    """Sent after the commit that deactivated ``user``: their examples must vanish from the cache."""
+    services.examples_cache_invalidate()

@@ -1,6 +1,7 @@
 """Pages: download a resume (template, paper, format) with live template previews; upload a JSON Resume."""
 
 import json
+from types import SimpleNamespace
 
 from django import forms
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.exceptions import ValidationError
+from rest_framework.throttling import ScopedRateThrottle
 
 from ..importers import import_json_resume
 from ..models import Resume
@@ -18,7 +20,7 @@ from . import export_filename
 from .downloads import file_response, pdf_response
 from .json_resume import to_json_resume
 from .markdown import to_markdown
-from .pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, render_html
+from .pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, RenderBusy, ResumeTooLarge, UnknownOption, render_html
 
 FORMATS = {"pdf": "PDF", "json": "JSON Resume", "md": "Markdown"}
 MAX_UPLOAD_BYTES = 1_000_000
@@ -54,9 +56,23 @@ def _own_resume(request, pk) -> Resume:
     return get_object_or_404(Resume.objects.filter(user=request.user), pk=pk)
 
 
-def _download(resume, data):
+def _download(request, resume, data):
     if data["format"] == "pdf":
-        return pdf_response(resume, template=data["template"], paper=data["paper"])
+        # The page path shares the API's per-user PDF rate (one counter, scope "resume_pdf").
+        throttle = ScopedRateThrottle()
+        if not throttle.allow_request(request, SimpleNamespace(throttle_scope="resume_pdf")):
+            return HttpResponse(
+                "Too many PDF downloads; try again in a minute.",
+                status=429,
+                content_type="text/plain; charset=utf-8",
+                headers={"Retry-After": str(int(throttle.wait() or 1))},
+            )
+        try:
+            return pdf_response(resume, template=data["template"], paper=data["paper"])
+        except (ResumeTooLarge, RenderBusy) as exc:
+            return HttpResponse(
+                exc.detail, status=exc.status, content_type="text/plain; charset=utf-8", headers=exc.headers
+            )
     if data["format"] == "json":
         body = json.dumps(
             to_json_resume(resume.content, last_modified=resume.updated_at), ensure_ascii=False, indent=2
@@ -95,7 +111,7 @@ def resume_export(request, pk):
         }
     )
     if form.is_bound and form.is_valid() and form.cleaned_data["format"]:
-        return _download(resume, form.cleaned_data)
+        return _download(request, resume, form.cleaned_data)
     paper = form.cleaned_data["paper"] if form.is_bound and form.is_valid() else DEFAULT_PAPER
     status = 400 if form.is_bound and not form.is_valid() else 200
     context = {"resume": resume, "form": form, "formats": FORMATS, "previews": _previews(paper)}

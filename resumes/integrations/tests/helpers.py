@@ -1,11 +1,20 @@
 """Fixtures written from each platform's documented payloads, and signed deliveries."""
 
+import itertools
 import json
+import time
 from pathlib import Path
 
 from resumes.integrations.signatures import sign, sign_timestamped
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Deliveries in a test come within milliseconds; real ones are spaced in time. Signing each at
+# its own second (inside the 5-minute window) keeps two identical bodies two signatures.
+_seconds_ago = itertools.cycle(range(120))
+
+
+def sign_now(secret: str, body: bytes) -> str:
+    return sign_timestamped(secret, body, int(time.time()) - next(_seconds_ago))
 
 
 def fixture(name: str) -> dict:
@@ -24,7 +33,7 @@ def deliver(client, integration, secret, payload, *, delivery="d-1", headers=Non
         "openbadges": ("X-ResuMate-Signature", "X-ResuMate-Delivery"),
         "github": ("X-Hub-Signature-256", "X-GitHub-Delivery"),
     }[integration.platform]
-    signed = sign(secret, body) if integration.platform == "github" else sign_timestamped(secret, body)
+    signed = sign(secret, body) if integration.platform == "github" else sign_now(secret, body)
     sent = {names[0]: signature if signature is not None else signed}
     if delivery:
         sent[names[1]] = delivery
