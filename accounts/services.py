@@ -8,12 +8,11 @@ API, no e-mail, public pages gone, every credential revoked) and
 
 from datetime import timedelta
 
-from allauth.account.forms import ResetPasswordForm
+from allauth.account.forms import ResetPasswordForm, default_token_generator
 from allauth.account.models import EmailAddress, get_emailconfirmation_model
 from allauth.account.utils import url_str_to_user_pk
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.contrib.auth.tokens import default_token_generator
 from django.core import serializers
 from django.db import transaction
 from django.utils import timezone
@@ -43,19 +42,20 @@ PROFILE_FIELDS = (
 )
 
 
-@transaction.atomic
 def user_register(*, username: str, email: str, password: str, request=None, **profile) -> User:
     """Create an active user with an unverified primary address; with ``request``, mail the verification link.
 
-    Callers validate uniqueness and password strength first.
+    Callers validate uniqueness and password strength first. The mail goes after the rows are
+    written (allauth builds the link from the request, so it is sent while the request lasts).
     """
-    user = User(username=username, email=email, **profile)
-    validate_password(password, user)
-    user.set_password(password)
-    user.save()
-    address = EmailAddress.objects.create(user=user, email=email.lower(), primary=True, verified=False)
+    with transaction.atomic():
+        user = User(username=username, email=email, **profile)
+        validate_password(password, user)
+        user.set_password(password)
+        user.save()
+        address = EmailAddress.objects.create(user=user, email=email.lower(), primary=True, verified=False)
     if request is not None:
-        transaction.on_commit(lambda: address.send_confirmation(request, signup=True))
+        address.send_confirmation(request, signup=True)
     return user
 
 
