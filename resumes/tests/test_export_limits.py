@@ -1,4 +1,4 @@
-"""PDF rendering cannot occupy every worker: caps on text, on the whole resume, on pages; a lock; throttles."""
+"""PDF renders cannot occupy every worker: caps on text, on the resume, on pages; a lock; throttles."""
 
 import pytest
 from django.core.cache import cache
