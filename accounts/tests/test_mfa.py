@@ -66,7 +66,9 @@ def test_a_recovery_code_logs_in_once(user):
     client = Client()
     log_in(client, user)
     activate_totp(client)
-    recovery = RecoveryCodes(Authenticator.objects.get(user=user, type="recovery_codes")).get_unused_codes()[0]
+    recovery = RecoveryCodes(Authenticator.objects.get(user=user, type="recovery_codes")).get_unused_codes()[
+        0
+    ]
     client.post("/logout/")
     fresh = Client()
     log_in(fresh, user)
