@@ -7,8 +7,8 @@ from rest_framework.response import Response
 from resumate.exceptions import ApplicationError
 
 from . import selectors, services
-from .models import PersonalAccessToken
 from .authentication import NotWithPersonalToken
+from .models import PersonalAccessToken
 from .serializers import CreatedTokenSerializer, TokenInputSerializer, TokenSerializer
 
 ERROR = OpenApiResponse(description="Error: `{detail, code, errors?}`.")
