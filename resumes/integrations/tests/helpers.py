@@ -1,6 +1,5 @@
 """Fixtures written from each platform's documented payloads, and signed deliveries."""
 
-import itertools
 import json
 import time
 from pathlib import Path
@@ -8,13 +7,18 @@ from pathlib import Path
 from resumes.integrations.signatures import sign, sign_timestamped
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# Deliveries in a test come within milliseconds; real ones are spaced in time. Signing each at
-# its own second (inside the 5-minute window) keeps two identical bodies two signatures.
-_seconds_ago = itertools.cycle(range(120))
+# Deliveries in a test come within milliseconds; real ones are spaced in time. Signing the same
+# body for the same hook at an earlier second each time (inside the 5-minute window) keeps two
+# deliveries two signatures, as a sender's later resend would be.
+_signed: set = set()
 
 
 def sign_now(secret: str, body: bytes) -> str:
-    return sign_timestamped(secret, body, int(time.time()) - next(_seconds_ago))
+    timestamp = int(time.time())
+    while (timestamp, secret, body) in _signed:
+        timestamp -= 1
+    _signed.add((timestamp, secret, body))
+    return sign_timestamped(secret, body, timestamp)
 
 
 def fixture(name: str) -> dict:

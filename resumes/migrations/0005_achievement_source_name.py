@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resumes', '0003_integrations_and_achievement_source'),
+        ('resumes', '0004_import_drafts'),
     ]
 
     operations = [

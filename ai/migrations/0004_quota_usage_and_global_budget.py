@@ -9,7 +9,7 @@ import ai.models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ai', '0002_seed_models'),
+        ('ai', '0003_import_improve_feature'),
     ]
 
     operations = [
