@@ -44,7 +44,7 @@ screenshots: $(VENV)/.dev-installed
 	UPDATE_SCREENSHOTS=1 REQUIRE_BROWSER=1 $(BIN)/pytest resumate/tests/test_browser_layout.py -q
 
 bench: $(VENV)/.dev-installed
-	$(BIN)/python -m resumate.bench
+	$(DEV) $(BIN)/python -m resumate.bench
 
 clean:
 	rm -rf $(VENV) var staticfiles
