@@ -79,9 +79,9 @@ def _take(model, subject, limit) -> bool:
             _, created = AIQuotaUsage.objects.get_or_create(model=model, subject=subject, day=day)
     except IntegrityError:  # a concurrent request created it first
         created = False
-    if created and subject == GLOBAL_SUBJECT:
-        # Once a day per model: yesterday's counters are history.
-        AIQuotaUsage.objects.filter(model=model, day__lt=day - timedelta(days=1)).delete()
+    if created:
+        # A subject's first request of the day: counters older than yesterday are history.
+        AIQuotaUsage.objects.filter(model=model, subject=subject, day__lt=day - timedelta(days=1)).delete()
     return bool(
         AIQuotaUsage.objects.filter(model=model, subject=subject, day=day, used__lt=limit).update(
             used=F("used") + 1

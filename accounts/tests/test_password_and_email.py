@@ -64,6 +64,7 @@ def test_api_password_reset_never_says_whether_the_address_exists(anon_client, u
 
 
 def test_the_mailed_reset_link_works_on_the_pages(client, user, mailoutbox):
+    _, pat = token_create(user=user, name="script")
     assert client.post("/accounts/password/reset/", {"email": user.email}).status_code == 302
     path = link_in(mailoutbox[0], "/accounts/password/reset/key/")
     form_page = client.get(path, follow=True)
@@ -72,6 +73,9 @@ def test_the_mailed_reset_link_works_on_the_pages(client, user, mailoutbox):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password(NEW)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert api.get("/api/v1/auth/me/").status_code == 401, "a reset on the pages revokes tokens too"
 
 
 def test_api_password_change_checks_the_old_one_and_revokes_everything(user):
