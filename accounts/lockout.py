@@ -35,6 +35,9 @@ def _typed_login(request, credentials):
     return None
 
 
-def lockout_client_ip(request) -> str:
-    """The client address axes pairs with the account (AXES_CLIENT_IP_CALLABLE)."""
-    return client_ip(request) or request.META.get("REMOTE_ADDR", "") or "unknown"
+def lockout_client_ip(request) -> str | None:
+    """The client address axes pairs with the account (AXES_CLIENT_IP_CALLABLE); None when unknown.
+
+    None, not a placeholder: axes stores it in an IP address column (PostgreSQL's inet).
+    """
+    return client_ip(request)
