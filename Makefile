@@ -17,15 +17,18 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(PIP) install -r requirements-dev.txt
 	@touch $@ $(VENV)/.run-installed
 
+# Development mode is switched on here, never by default: settings start with DEBUG off.
+DEV := DEBUG=1
+
 migrate: $(VENV)/.run-installed
-	$(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py migrate --noinput
 
 run: migrate
-	$(BIN)/python manage.py seed_demo
+	$(DEV) $(BIN)/python manage.py seed_demo
 	@echo "ResuMate on http://127.0.0.1:8000 (Ctrl-C stops web, worker and beat)"
 	@echo "Own model: run Ollama on this machine (ollama serve; ollama pull llama3.2), then Admin > AI models >"
 	@echo "  Local: base URL http://127.0.0.1:11434/v1, press 'Test this model', tick 'Is active' (README: Your own model)"
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
+	$(DEV) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
@@ -43,7 +46,7 @@ screenshots: $(VENV)/.dev-installed
 	UPDATE_SCREENSHOTS=1 REQUIRE_BROWSER=1 $(BIN)/pytest resumate/tests/test_browser_layout.py -q
 
 bench: $(VENV)/.dev-installed
-	$(BIN)/python -m resumate.bench
+	$(DEV) $(BIN)/python -m resumate.bench
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -1,27 +1,6 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
 
 from .models import User
-
-
-class SignUpForm(UserCreationForm):
-    email = forms.EmailField(max_length=254)
-
-    class Meta(UserCreationForm.Meta):
-        model = User
-        fields = ("username", "email")
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("A user with that email already exists.")
-        return email
-
-    def clean_username(self):
-        username = super().clean_username()
-        if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("A user with that username already exists.")
-        return username
 
 
 class ProfileForm(forms.ModelForm):
@@ -32,7 +11,6 @@ class ProfileForm(forms.ModelForm):
         fields = (
             "first_name",
             "last_name",
-            "email",
             "headline",
             "phone",
             "location",
@@ -40,12 +18,6 @@ class ProfileForm(forms.ModelForm):
             "time_zone",
             "weekly_report_emails",
         )
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError("A user with that email already exists.")
-        return email
 
 
 class DeleteAccountForm(forms.Form):

@@ -43,13 +43,58 @@ class RegisterSerializer(serializers.Serializer):
 
 
 class UserSerializer(serializers.ModelSerializer):
+    email_verified = serializers.SerializerMethodField()
+    pending_email = serializers.SerializerMethodField()
+
     class Meta:
         model = User
-        fields = PROFILE_FIELDS
+        fields = (*PROFILE_FIELDS, "email_verified", "pending_email")
         read_only_fields = ("id", "username", "date_joined")
+        extra_kwargs = {
+            "email": {
+                "help_text": "Changing it mails a link to the new address, "
+                "which replaces the old one once confirmed."
+            }
+        }
+
+    def get_email_verified(self, user) -> bool:
+        return any(a.verified and a.email.lower() == user.email.lower() for a in user.emailaddress_set.all())
+
+    def get_pending_email(self, user) -> str | None:
+        pending = [a.email for a in user.emailaddress_set.all() if not a.verified and not a.primary]
+        return pending[0] if pending else None
 
     def validate_email(self, value):
         return _unique_ci("email", value, self.instance)
+
+
+class UserDeleteSerializer(serializers.Serializer):
+    password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
+
+
+class PasswordResetSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class PasswordResetConfirmSerializer(serializers.Serializer):
+    key = serializers.CharField(
+        max_length=200, help_text="The last part of the link in the e-mail: `<uid>-<token>`."
+    )
+    new_password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
+
+
+class PasswordChangeSerializer(serializers.Serializer):
+    old_password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
+    new_password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
+
+
+class EmailVerifySerializer(serializers.Serializer):
+    key = serializers.CharField(max_length=200, help_text="The last part of the verification link.")
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField()
+    refresh = serializers.CharField()
 
 
 class LogoutSerializer(serializers.Serializer):

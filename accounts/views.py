@@ -1,5 +1,8 @@
 import json
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -9,8 +12,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import services
-from .forms import DeleteAccountForm, ProfileForm, SignUpForm
+from . import restore, services
+from .forms import DeleteAccountForm, ProfileForm
 from .registry import dashboard_panels, settings_sections
 
 
@@ -20,25 +23,18 @@ def home(request):
     return render(request, "home.html")
 
 
-def signup(request):
-    if request.user.is_authenticated:
-        return redirect("accounts:dashboard")
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = services.user_register(
-            username=form.cleaned_data["username"],
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to ResuMate, {user.username}!")
-        return redirect("accounts:dashboard")
-    return render(request, "accounts/signup.html", {"form": form})
-
-
 @login_required
 def dashboard(request):
     return render(request, "accounts/dashboard.html", {"panels": dashboard_panels(request)})
+
+
+def _download(user):
+    document = services.user_data_export(user=user)
+    response = HttpResponse(
+        json.dumps(document, cls=DjangoJSONEncoder, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="resumate-{user.username}.json"'
+    return response
 
 
 @login_required
@@ -60,22 +56,30 @@ def account_settings(request):
             if password_form.is_valid():
                 user = password_form.save()
                 update_session_auth_hash(request, user)
-                messages.success(request, "Password changed.")
+                services.user_credentials_revoke(user=user)
+                messages.success(request, "Password changed. Every API token was revoked.")
                 return redirect("accounts:settings")
         elif action == "delete":
             delete_form = DeleteAccountForm(request.user, request.POST, prefix="delete")
             if delete_form.is_valid():
-                user = request.user
+                user = services.user_deactivate(user=request.user)
                 logout(request)
-                services.user_delete(user=user)
-                messages.success(request, "Your account and all its data were deleted.")
+                messages.success(
+                    request,
+                    f"Your account is deleted. It will be erased for good on "
+                    f"{restore.erasure_date(user):%d %B %Y}; log in before then to restore it.",
+                )
                 return redirect("accounts:login")
 
+    user = request.user
     context = {
         "profile_form": profile_form,
         "password_form": password_form,
         "delete_form": delete_form,
         "sections": settings_sections(request),
+        "email_address": EmailAddress.objects.filter(user=user, email__iexact=user.email).first(),
+        "mfa_enabled": is_mfa_enabled(user, types=["totp"]),
+        "grace_days": settings.ACCOUNT_DELETION_GRACE_DAYS,
     }
     return render(request, "accounts/settings.html", context, status=400 if request.method == "POST" else 200)
 
@@ -83,9 +87,21 @@ def account_settings(request):
 @login_required
 @require_POST
 def export_data(request):
-    document = services.user_data_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(document, cls=DjangoJSONEncoder, indent=2), content_type="application/json"
-    )
-    response["Content-Disposition"] = f'attachment; filename="resumate-{request.user.username}.json"'
-    return response
+    return _download(request.user)
+
+
+def restore_account(request):
+    """Offered after the right password for an account awaiting erasure: restore it, or take its data."""
+    user = restore.offered_user(request)
+    if user is None:
+        return redirect("accounts:login")
+    if request.method == "POST":
+        if request.POST.get("action") == "export":
+            return _download(user)
+        if request.POST.get("action") == "restore":
+            services.user_restore(user=user)
+            restore.withdraw(request)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Welcome back: your account is restored.")
+            return redirect("accounts:dashboard")
+    return render(request, "accounts/restore.html", {"account": user, "erase_on": restore.erasure_date(user)})

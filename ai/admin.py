@@ -23,6 +23,7 @@ class AIModelAdmin(admin.ModelAdmin):
         "available",
         "login_required",
         "daily_limit",
+        "global_daily_limit",
         "fallback",
         "updated_at",
     )

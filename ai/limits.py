@@ -1,18 +1,41 @@
-"""Daily quotas and the per-model circuit breaker, both kept in the shared cache.
+"""Daily quotas (in the database) and the per-model circuit breaker (in the shared cache).
 
-The cache (Redis in production) is what every web process and worker sees,
-so a limit or an open circuit holds across processes. A cache outage fails
-open: requests go through rather than erroring.
+Quotas are counted in ``AIQuotaUsage`` rows, never in the cache: the cache is an LRU
+that also holds large PDF blobs, and an evicted counter would hand out a fresh quota.
+A row per (model, subject, day) is incremented with one conditional UPDATE, so the
+limit holds across processes and under concurrency. Subjects are ``user:<pk>``,
+``ip:<address>`` (an IPv6 client counts by its /64) and ``global`` for the model's
+daily budget across everyone (``AIModel.global_daily_limit``).
 """
 
-import contextlib
 import time
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
-from rest_framework.throttling import AnonRateThrottle
+
+from resumate.network import client_ip as _client_ip
+from resumate.network import client_network
+
+from .exceptions import AIError
+from .models import AIQuotaUsage
+
+GLOBAL_SUBJECT = "global"
+
+
+class GlobalBudgetExhausted(AIError):
+    status = 429
+    code = "ai_model_budget"
+
+    def __init__(self, *, model, retry_after: int):
+        super().__init__(
+            f"{model.display_name} has used its daily budget for everyone. Try another model or tomorrow.",
+            extra={"model": model.display_name, "global_limit": model.global_daily_limit},
+            headers={"Retry-After": str(retry_after)},
+        )
 
 
 def _today():
@@ -26,23 +49,20 @@ def seconds_until_midnight() -> int:
 
 
 def client_ip(request) -> str | None:
-    """The client's address; DRF's throttle identity honours NUM_PROXIES (settings.PROXY_COUNT)."""
-    return AnonRateThrottle().get_ident(request) or None
+    """The client's address behind PROXY_COUNT trusted proxies (resumate.network)."""
+    return _client_ip(request)
 
 
 def quota_subject(*, user, client_ip) -> str:
-    """Who a quota belongs to: the user, or the client address for anonymous use."""
+    """Who a quota belongs to: the user, or the client's network (IPv4 address, IPv6 /64)."""
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    return f"ip:{client_ip or 'unknown'}"
-
-
-def _quota_key(model, subject) -> str:
-    return f"ai:quota:{model.pk}:{_today().isoformat()}:{subject}"
+    return f"ip:{client_network(client_ip)}"
 
 
 def quota_used(model, subject) -> int:
-    return int(cache.get(_quota_key(model, subject)) or 0)
+    row = AIQuotaUsage.objects.filter(model=model, subject=subject, day=_today()).only("used").first()
+    return row.used if row else 0
 
 
 def quota_remaining(model, subject) -> int | None:
@@ -52,30 +72,49 @@ def quota_remaining(model, subject) -> int | None:
     return max(0, model.daily_limit - quota_used(model, subject))
 
 
-def quota_take(model, subject) -> bool:
-    """Count one request; False (and nothing counted) when the day's limit is already reached."""
-    if not model.daily_limit:
-        return True
-    key = _quota_key(model, subject)
-    cache.add(key, 0, timeout=seconds_until_midnight() + 60)
+def _take(model, subject, limit) -> bool:
+    day = _today()
     try:
-        used = cache.incr(key)
-    except ValueError:  # key vanished (eviction): fail open
-        return True
-    if used is None:  # django-redis swallowing an outage answers None: fail open
-        return True
-    if used > model.daily_limit:
-        quota_refund(model, subject)
+        with transaction.atomic():
+            _, created = AIQuotaUsage.objects.get_or_create(model=model, subject=subject, day=day)
+    except IntegrityError:  # a concurrent request created it first
+        created = False
+    if created:
+        # A subject's first request of the day: counters older than yesterday are history.
+        AIQuotaUsage.objects.filter(model=model, subject=subject, day__lt=day - timedelta(days=1)).delete()
+    return bool(
+        AIQuotaUsage.objects.filter(model=model, subject=subject, day=day, used__lt=limit).update(
+            used=F("used") + 1
+        )
+    )
+
+
+def _give_back(model, subject) -> None:
+    AIQuotaUsage.objects.filter(model=model, subject=subject, day=_today(), used__gt=0).update(
+        used=F("used") - 1
+    )
+
+
+def quota_take(model, subject) -> bool:
+    """Count one request; False (and nothing counted) when the subject's daily limit is reached.
+
+    Raises ``GlobalBudgetExhausted`` when the model's budget for everyone is spent.
+    """
+    if model.daily_limit and not _take(model, subject, model.daily_limit):
         return False
+    if model.global_daily_limit and not _take(model, GLOBAL_SUBJECT, model.global_daily_limit):
+        if model.daily_limit:
+            _give_back(model, subject)
+        raise GlobalBudgetExhausted(model=model, retry_after=seconds_until_midnight())
     return True
 
 
 def quota_refund(model, subject) -> None:
     """Give back a request that produced nothing (every model failed)."""
-    if not model.daily_limit:
-        return
-    with contextlib.suppress(ValueError):
-        cache.decr(_quota_key(model, subject))
+    if model.daily_limit:
+        _give_back(model, subject)
+    if model.global_daily_limit:
+        _give_back(model, GLOBAL_SUBJECT)
 
 
 # --- Circuit breaker ----------------------------------------------------------

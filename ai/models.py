@@ -7,9 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-# Keys are read from settings by name; only names of this shape, so a model row can never
-# make the app read SECRET_KEY or a database password.
-API_KEY_SUFFIX = "_API_KEY"
+
+def validate_api_key_name(value: str) -> None:
+    """Only settings meant to hold AI keys may be named: never SECRET_KEY, DATABASE_URL and the like."""
+    if value and value not in settings.AI_API_KEY_NAMES:
+        raise ValidationError(
+            f"{value} is not an AI key setting; allowed: {', '.join(settings.AI_API_KEY_NAMES)} "
+            "(AI_API_KEY_NAMES)."
+        )
 
 
 class APIProvider(models.TextChoices):
@@ -53,7 +58,8 @@ class AIModel(models.Model):
     api_key_name = models.CharField(
         max_length=60,
         blank=True,
-        help_text=f"The setting / environment variable holding the API key (ends in {API_KEY_SUFFIX}).",
+        validators=[validate_api_key_name],
+        help_text="Name of the setting (environment variable) holding the API key; one of AI_API_KEY_NAMES.",
     )
     base_url = models.URLField(
         max_length=300,
@@ -71,6 +77,9 @@ class AIModel(models.Model):
     login_required = models.BooleanField(default=False)
     daily_limit = models.PositiveIntegerField(
         default=0, help_text="Requests per user (or IP) per day; 0 = unlimited."
+    )
+    global_daily_limit = models.PositiveIntegerField(
+        default=0, help_text="Requests per day from everyone together (the budget); 0 = unlimited."
     )
     response_time_info = models.CharField(max_length=120, blank=True)
     description = models.TextField(blank=True)
@@ -92,8 +101,6 @@ class AIModel(models.Model):
 
     def clean(self):
         errors = {}
-        if self.api_key_name and not self.api_key_name.endswith(API_KEY_SUFFIX):
-            errors["api_key_name"] = f"Name a setting ending in {API_KEY_SUFFIX}."
         if self.api_provider == APIProvider.OPENAI_COMPATIBLE and not self.base_url:
             errors["base_url"] = "An OpenAI-compatible model needs the server's base URL."
         if errors:
@@ -101,8 +108,8 @@ class AIModel(models.Model):
 
     @property
     def api_key(self) -> str:
-        """The key from settings (or the environment); empty when not configured or not a key's name."""
-        if not self.api_key_name or not self.api_key_name.endswith(API_KEY_SUFFIX):
+        """The key from settings (or the environment); empty when not configured."""
+        if not self.api_key_name or self.api_key_name not in settings.AI_API_KEY_NAMES:
             return ""
         return str(getattr(settings, self.api_key_name, "") or os.environ.get(self.api_key_name, ""))
 
@@ -176,3 +183,22 @@ class AIRequest(models.Model):
     @property
     def total_tokens(self) -> int:
         return self.prompt_tokens + self.completion_tokens
+
+
+class AIQuotaUsage(models.Model):
+    """Requests counted against a daily quota: one row per model, subject and day (ai/limits.py)."""
+
+    model = models.ForeignKey(AIModel, on_delete=models.CASCADE, related_name="quota_usage")
+    # "user:<pk>", "ip:<address or IPv6 /64>" or "global".
+    subject = models.CharField(max_length=80)
+    day = models.DateField()
+    used = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "AI quota usage"
+        constraints = [
+            models.UniqueConstraint(fields=["model", "subject", "day"], name="ai_quota_one_row_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.model_id} {self.subject} {self.day}: {self.used}"

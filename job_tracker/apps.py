@@ -10,6 +10,7 @@ class JobTrackerConfig(AppConfig):
         from django.db.models.signals import post_delete, post_init, post_save
 
         from accounts.registry import register_dashboard_panel, register_user_data
+        from accounts.signals import user_deactivated
         from resumes.events import resumes_rebuilt
         from resumes.importing.registry import register_import_kind
 
@@ -42,6 +43,10 @@ class JobTrackerConfig(AppConfig):
             application_signals.invalidate_examples_on_delete,
             sender=JobApplication,
             dispatch_uid="jt_app_examples_del",
+        )
+        # A deleted (deactivated) account's examples leave the public list at once.
+        user_deactivated.connect(
+            application_signals.invalidate_examples_on_account_deletion, dispatch_uid="jt_app_examples_user"
         )
 
         # Match scores of the resume (often a variant) an application was sent with follow its rebuilds.

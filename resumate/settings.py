@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -16,16 +17,28 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
-DEBUG = env.bool("DEBUG", default=True)
+# Off unless asked for: `make run` and the test suite set DEBUG=1 explicitly.
+DEBUG = env.bool("DEBUG", default=False)
+
+# Published in this repository, so usable only in development mode.
+DEV_SECRETS = {
+    "SECRET_KEY": "dev-only-insecure-secret-key-do-not-use-in-production",
+    "JWT_SIGNING_KEY": "dev-only-insecure-jwt-signing-key-change-me",
+}
 
 
-def _secret(name, dev_default):
-    """A secret may fall back to a development value only while DEBUG is on."""
-    return env.str(name, default=dev_default) if DEBUG else env.str(name)
+def _secret(name):
+    """A secret may fall back to (or equal) its development value only while DEBUG is on."""
+    if DEBUG:
+        return env.str(name, default=DEV_SECRETS[name])
+    value = env.str(name)
+    if value == DEV_SECRETS[name]:
+        raise ImproperlyConfigured(f"{name} is the published development value; set a real secret.")
+    return value
 
 
-SECRET_KEY = _secret("SECRET_KEY", "dev-only-insecure-secret-key-do-not-use-in-production")
-JWT_SIGNING_KEY = _secret("JWT_SIGNING_KEY", "dev-only-insecure-jwt-signing-key-change-me")
+SECRET_KEY = _secret("SECRET_KEY")
+JWT_SIGNING_KEY = _secret("JWT_SIGNING_KEY")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -46,6 +59,13 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "axes",
+    "corsheaders",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.github",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "accounts",
     "resumes",
     "job_tracker",
@@ -59,11 +79,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffMFAMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -155,6 +178,8 @@ else:
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Pages log in by username or e-mail through allauth.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -166,19 +191,103 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Brute force: only failures count, per (username, client); success resets.
+# Brute force: only failures count, per (casefolded account, client); success resets.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Trust X-Forwarded-For only when a known number of proxies sit in front.
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.lockout_client_ip"
+# Trust X-Forwarded-For only when a known number of proxies sit in front; the client is
+# the entry that many hops from the right (the one our own proxy appended), never the left-most.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PROXY_COUNT else ["REMOTE_ADDR"]
-)
+
+# --- Accounts (django-allauth) ----------------------------------------------
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# "optional" lets people in before they click the link; production examples use "mandatory".
+ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="optional")
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = env.int("ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS", default=3)
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# One address per account; a new one replaces the old only once it is confirmed.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Never mail an address no account has (the API answers 202 either way).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# django-axes counts failed log-ins per (account, client); allauth's own per-account limit would
+# let anyone lock anyone out, so only its per-client limits stay. Sign-up is capped per client.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip",
+    "signup": env.str("THROTTLE_SIGNUP_PAGE", default="10/h/ip"),
+}
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ResuMate] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Password reset links (pages and API) stop working after this many seconds.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT_HOURS", default=24) * 3600
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "ResuMate"
+# Staff must set up two-factor before they reach the admin or any page.
+STAFF_REQUIRE_MFA = env.bool("STAFF_REQUIRE_MFA", default=False)
+
+# Social log-in: a provider appears only when its client id and secret are set. Base URLs
+# are settings so tests (and GitHub Enterprise) can point elsewhere.
+_social_apps = {
+    "github": {
+        "client_id": env.str("GITHUB_CLIENT_ID", default=""),
+        "secret": env.str("GITHUB_CLIENT_SECRET", default=""),
+        "base_url": env.str("GITHUB_BASE_URL", default=""),
+    },
+    "google": {
+        "client_id": env.str("GOOGLE_CLIENT_ID", default=""),
+        "secret": env.str("GOOGLE_CLIENT_SECRET", default=""),
+        "server_url": env.str("GOOGLE_OIDC_URL", default="https://accounts.google.com"),
+        "name": "Google",
+    },
+    "linkedin": {
+        "client_id": env.str("LINKEDIN_CLIENT_ID", default=""),
+        "secret": env.str("LINKEDIN_CLIENT_SECRET", default=""),
+        "server_url": env.str("LINKEDIN_OIDC_URL", default="https://www.linkedin.com/oauth"),
+        "name": "LinkedIn",
+    },
+}
+SOCIALACCOUNT_PROVIDERS = {}
+_github = _social_apps["github"]
+if _github["client_id"] and _github["secret"]:
+    SOCIALACCOUNT_PROVIDERS["github"] = {
+        "APPS": [{"client_id": _github["client_id"], "secret": _github["secret"]}],
+        "SCOPE": ["read:user", "user:email"],
+        "OAUTH_PKCE_ENABLED": True,
+        **({"GITHUB_URL": _github["base_url"]} if _github["base_url"] else {}),
+    }
+_oidc_apps = [
+    {
+        "provider_id": provider_id,
+        "name": app["name"],
+        "client_id": app["client_id"],
+        "secret": app["secret"],
+        "settings": {"server_url": app["server_url"], "oauth_pkce_enabled": True},
+    }
+    for provider_id, app in _social_apps.items()
+    if provider_id != "github" and app["client_id"] and app["secret"]
+]
+if _oidc_apps:
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {"APPS": _oidc_apps}
+
+# Deleted accounts are deactivated at once and erased for good after this many days.
+ACCOUNT_DELETION_GRACE_DAYS = env.int("ACCOUNT_DELETION_GRACE_DAYS", default=30)
+
+# Browser API clients on other origins (scheme://host[:port]); none by default.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -230,10 +339,15 @@ X_FRAME_OPTIONS = "DENY"
 # --- REST API -------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Before JWT: it claims only "Bearer rmt_…" and leaves every other bearer value to simplejwt.
+        "accounts.tokens.authentication.PersonalTokenAuthentication",
         "rest_framework_simplejwt.authentication.JWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "accounts.tokens.authentication.TokenScopePermission",
+    ],
     # JSON only, errors too; Swagger UI at /api/docs/ is the browsable view.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
@@ -252,7 +366,7 @@ REST_FRAMEWORK = {
         "anon": env.str("THROTTLE_ANON", default="120/minute"),
         "user": env.str("THROTTLE_USER", default="1200/minute"),
         "auth": env.str("THROTTLE_AUTH", default="30/minute"),
-        # PDF renders are CPU-heavy: a per-user cap on top of the general user rate.
+        # PDF renders are CPU-heavy: a per-user cap on top of the general user rate (API and pages).
         "resume_pdf": env.str("THROTTLE_RESUME_PDF", default="60/minute"),
         # Parsing an upload is CPU-heavy too.
         "imports": env.str("THROTTLE_IMPORTS", default="30/minute"),
@@ -347,6 +461,14 @@ LOGGING = {
     },
 }
 
+# --- PDF rendering limits ---------------------------------------------------
+# Each text field is cut at PDF_MAX_FIELD_CHARS; larger resumes or longer PDFs are refused (413);
+# one render per user at a time (the lock expires after PDF_RENDER_LOCK_SECONDS).
+PDF_MAX_FIELD_CHARS = env.int("PDF_MAX_FIELD_CHARS", default=5000)
+PDF_MAX_CONTENT_BYTES = env.int("PDF_MAX_CONTENT_BYTES", default=200_000)
+PDF_MAX_PAGES = env.int("PDF_MAX_PAGES", default=20)
+PDF_RENDER_LOCK_SECONDS = env.int("PDF_RENDER_LOCK_SECONDS", default=30)
+
 # --- Webhook integrations -------------------------------------------------
 # Per-hook body cap, below the global request limit: platforms send small JSON events.
 WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)
@@ -365,6 +487,10 @@ GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
 GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="https://generativelanguage.googleapis.com")
 OPENROUTER_API_KEY = env.str("OPENROUTER_API_KEY", default="")
 OPENROUTER_BASE_URL = env.str("OPENROUTER_BASE_URL", default="https://openrouter.ai/api/v1")
+# The only settings an AIModel.api_key_name may name (never SECRET_KEY, DATABASE_URL, ...).
+AI_API_KEY_NAMES = env.list(
+    "AI_API_KEY_NAMES", default=["GEMINI_API_KEY", "OPENROUTER_API_KEY", "OPENAI_API_KEY"]
+)
 # One provider call; the whole request (retries and fallback included) stays within the total,
 # so the API answers 503 well inside 15 seconds when nothing does.
 AI_REQUEST_TIMEOUT_SECONDS = env.float("AI_REQUEST_TIMEOUT_SECONDS", default=8.0)

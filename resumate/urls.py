@@ -26,6 +26,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("", include("accounts.urls")),
+    *accounts_urls.allauth_urlpatterns,
     path("", include("resumes.urls")),
     path("", include("job_tracker.urls")),
     path("", include("ai.urls")),

@@ -46,6 +46,9 @@ class Achievement(models.Model):
         "resumes.Integration", on_delete=models.SET_NULL, null=True, blank=True, related_name="achievements"
     )
     external_id = models.CharField(max_length=200, blank=True)
+    # Who sent a webhook achievement ("GitHub", "Open Badges issuer X"); kept after disconnecting.
+    # Shown instead of a verification: only staff verify.
+    source_name = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -53,11 +53,12 @@ class AchievementSerializer(_Serializer):
         fields = [
             "id",
             *limits.ACHIEVEMENT_FIELDS,
+            "source_name",
             "created_at",
             "updated_at",
         ]
-        # Verification is a staff decision, made in the admin.
-        read_only_fields = ["is_verified", "created_at", "updated_at"]
+        # Verification is a staff decision, made in the admin; the source is the webhook sender's.
+        read_only_fields = ["is_verified", "source_name", "created_at", "updated_at"]
         extra_kwargs = {"url": {"max_length": 500}}
 
 

@@ -1,7 +1,11 @@
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.registry import owned_querysets
+from accounts.tasks import erase_deleted_accounts
 from accounts.tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -51,12 +55,38 @@ def test_export_contains_profile_and_every_registered_kind_of_row(api_client, an
     assert "token" not in tokens[0]  # the JWT itself is a secret
 
 
-def test_delete_erases_the_account_and_everything_it_owns(api_client, anon_client, user, other_user):
+def test_delete_needs_the_password_then_erasure_takes_everything_it_owns(
+    api_client, anon_client, user, other_user, settings
+):
+    """Deliberately changed: DELETE asks for the password and deactivates; erasure follows the grace."""
     anon_client.post("/api/v1/auth/token/", {"username": user.username, "password": PASSWORD})
     owned_before = {label: queryset.count() for label, queryset, _ in owned_querysets(user)}
     assert sum(owned_before.values()) > 0
-    response = api_client.delete(ME)
-    assert response.status_code == 204
+    assert api_client.delete(ME).status_code == 400
+    wrong = api_client.delete(ME, {"password": "not-it"})
+    assert wrong.status_code == 400 and "password" in wrong.json()["errors"]
+    assert User.objects.get(pk=user.pk).is_active
+
+    response = api_client.delete(ME, {"password": PASSWORD})
+    assert response.status_code == 202
+    user.refresh_from_db()
+    assert not user.is_active and user.deletion_requested_at is not None
+    assert response.json()["erase_after"].startswith(
+        (user.deletion_requested_at + timedelta(days=settings.ACCOUNT_DELETION_GRACE_DAYS)).date().isoformat()
+    )
+    # No API from now on, with the same token or a new log-in.
+    assert api_client.get(ME).status_code == 401
+    assert (
+        anon_client.post("/api/v1/auth/token/", {"username": user.username, "password": PASSWORD}).status_code
+        == 401
+    )
+
+    erase_deleted_accounts.delay()
+    assert User.objects.filter(pk=user.pk).exists(), "still inside the grace period"
+    User.objects.filter(pk=user.pk).update(
+        deletion_requested_at=timezone.now() - timedelta(days=settings.ACCOUNT_DELETION_GRACE_DAYS, seconds=1)
+    )
+    erase_deleted_accounts.delay()
     assert not User.objects.filter(pk=user.pk).exists()
     assert User.objects.filter(pk=other_user.pk).exists()
     for label, queryset, _ in owned_querysets(user):

@@ -3,9 +3,11 @@
 import json
 
 import pytest
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from rest_framework.test import APIClient
 
-from ai.models import AIModel, AIRequest
+from ai.models import AIModel, AIQuotaUsage, AIRequest
 from conftest import client_for
 
 from .conftest import GEMINI_PATH, gemini_answer
@@ -107,16 +109,56 @@ def test_inactive_model_is_refused_as_bad_input(api_client, offline):
 
 
 def test_a_forged_forwarded_address_never_breaks_the_usage_log(db, offline, settings):
+    settings.PROXY_COUNT = 1
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
     client = APIClient(HTTP_X_FORWARDED_FOR="not-an-address")
     assert ask(client, "Offline").status_code == 200
     assert AIRequest.objects.get().client_ip is None
 
 
-def test_limits_fail_open_when_the_cache_is_down(api_client, offline, settings):
+def test_limits_hold_when_the_cache_is_down_or_evicts_everything(api_client, offline, settings):
+    """Deliberately changed: quotas live in the database, so a cache outage or eviction resets nothing."""
+    offline.daily_limit = 2
+    offline.save()
+    assert ask(api_client, "Offline").status_code == 200
+    cache.clear()  # what an LRU eviction of the counter did before
+    assert ask(api_client, "Offline").status_code == 200
     # A Redis outage with IGNORE_EXCEPTIONS turns every cache call into a no-op answering None.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    response = ask(api_client, "Offline")
+    assert response.status_code == 429 and response.json()["code"] == "ai_daily_limit"
+
+
+def test_anonymous_ipv6_clients_share_a_quota_per_64_network(db, offline):
     offline.daily_limit = 1
     offline.save()
-    for _ in range(2):
-        assert ask(api_client, "Offline").status_code == 200
+    assert ask(APIClient(REMOTE_ADDR="2001:db8:1:2::10"), "Offline").status_code == 200
+    # Another address in the same /64: the same person rotating addresses.
+    assert ask(APIClient(REMOTE_ADDR="2001:db8:1:2:ffff::99"), "Offline").status_code == 429
+    assert ask(APIClient(REMOTE_ADDR="2001:db8:1:3::10"), "Offline").status_code == 200
+
+
+def test_a_models_global_daily_budget_stops_everyone_and_refunds_the_users_quota(record, offline, db):
+    offline.daily_limit = 5
+    offline.global_daily_limit = 2
+    offline.save()
+    assert ask(client_for(record), "Offline").status_code == 200
+    assert ask(APIClient(REMOTE_ADDR="10.9.9.9"), "Offline").status_code == 200
+    refused = ask(APIClient(REMOTE_ADDR="10.9.9.10"), "Offline")
+    assert refused.status_code == 429
+    assert refused.json()["code"] == "ai_model_budget" and refused.json()["global_limit"] == 2
+    assert int(refused["Retry-After"]) > 0
+    assert AIRequest.objects.count() == 2
+    # The refused request did not spend the user's (or address's) own quota.
+    assert AIQuotaUsage.objects.get(model=offline, subject="ip:10.9.9.10").used == 0
+
+
+def test_api_key_name_may_only_name_ai_key_settings(db, offline, settings):
+    settings.SECRET_KEY_FOR_TEST = "should-never-leak"
+    offline.api_key_name = "SECRET_KEY"
+    with pytest.raises(ValidationError, match="not an AI key setting"):
+        offline.full_clean()
+    # Even a row written past validation never reads the setting.
+    AIModel.objects.filter(pk=offline.pk).update(api_provider="google", api_key_name="SECRET_KEY")
+    offline.refresh_from_db()
+    assert offline.api_key == "" and not offline.is_available

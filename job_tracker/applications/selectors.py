@@ -39,8 +39,10 @@ def application_events(*, application: JobApplication) -> QuerySet[ApplicationEv
 
 
 def example_application_list() -> QuerySet[JobApplication]:
-    """Public example applications (not deleted), in pipeline-friendly order."""
-    return JobApplication.objects.filter(is_example=True).order_by("company_name", "job_title", "id")
+    """Public example applications (not deleted, owner's account live), in pipeline-friendly order."""
+    return JobApplication.objects.filter(is_example=True, user__is_active=True).order_by(
+        "company_name", "job_title", "id"
+    )
 
 
 def application_status_counts(*, user) -> dict[str, int]:

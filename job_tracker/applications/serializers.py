@@ -79,7 +79,7 @@ class ApplicationEventSerializer(serializers.ModelSerializer):
 
 
 class ExampleApplicationSerializer(serializers.ModelSerializer):
-    """Public view of an example: no owner, resume or posting links."""
+    """Public view of an example: no owner, resume or posting links, and never its private notes."""
 
     class Meta:
         model = JobApplication
@@ -93,7 +93,6 @@ class ExampleApplicationSerializer(serializers.ModelSerializer):
             "salary",
             "date_applied",
             "status",
-            "notes",
             "created_at",
             "updated_at",
         ]

@@ -28,3 +28,8 @@ def invalidate_examples_on_delete(sender, instance, **kwargs):
 def rescore_after_rebuild(sender, user, resumes, **kwargs):
     # Already inside the rebuild's after-commit pass (or the variant write): no on_commit needed.
     services.application_scores_refresh(user=user, resumes=resumes)
+
+
+def invalidate_examples_on_account_deletion(sender, user, **kwargs):
+    """Sent after the commit that deactivated ``user``: their examples must vanish from the cache."""
+    services.examples_cache_invalidate()

@@ -272,6 +272,59 @@ def test_ai_daily_limit_holds_across_both_instances(stack):
     assert {served[rid] for rid in rids[:limit]} == {i.name for i in stack.instances}
 
 
+def _client_from(stack, address):
+    """A client connecting from its own loopback address: nginx sees a different $remote_addr."""
+    return stack.client(transport=httpx.HTTPTransport(local_address=address))
+
+
+@pytest.mark.django_db(transaction=True)  # the user is committed by the instances; flushed after
+def test_lockout_behind_nginx_is_per_client_and_ignores_case_and_forged_forwarding(stack):
+    """Client A's failures lock A out of the account, not B; Alice/ALICE/alice share one counter."""
+    username = f"Alice{uuid.uuid4().hex[:8]}"
+    with _client_from(stack, "127.0.0.2") as attacker, _client_from(stack, "127.0.0.3") as owner:
+        response = owner.post(
+            "/api/v1/auth/register/",
+            json={"username": username, "email": f"{username}@example.com", "password": PASSWORD},
+        )
+        assert response.status_code == 201, response.text
+        variants = [username, username.upper(), username.lower(), username.title(), username.swapcase()]
+        statuses = []
+        for attempt, typed in enumerate(variants):
+            # A forged left-most X-Forwarded-For must not make each try look like a new client.
+            forged = {"X-Forwarded-For": f"203.0.113.{attempt + 1}"}
+            answer = attacker.post(
+                "/api/v1/auth/token/", json={"username": typed, "password": "wrong"}, headers=forged
+            )
+            statuses.append(answer.status_code)
+        locked = attacker.post("/api/v1/auth/token/", json={"username": username, "password": PASSWORD})
+        # The owner, from another address, is not locked out by the attacker.
+        own = owner.post("/api/v1/auth/token/", json={"username": username.lower(), "password": PASSWORD})
+    assert statuses == [401, 401, 401, 401, 429], statuses
+    assert locked.status_code == 429 and locked.json()["code"] == "locked_out"
+    assert own.status_code == 200, own.text
+
+
+def test_nginx_rate_limits_the_html_account_pages(stack):
+    def hit(results, path):
+        with stack.client() as client:
+            for _ in range(12):
+                results.append(client.get(path))
+
+    results = []
+    threads = [
+        threading.Thread(target=hit, args=(results, path))
+        for path in ("/login/", "/signup/", "/accounts/password/reset/")
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    limited = [r for r in results if r.status_code == 429]
+    assert limited, [r.status_code for r in results]
+    assert limited[0].json()["code"] == "rate_limited"
+    assert {r.status_code for r in results} <= {200, 429}
+
+
 def test_nginx_rate_limits_the_ai_endpoints_before_django(stack):
     def hit(results):
         with stack.client() as client:

@@ -4,7 +4,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
+
+from accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +26,22 @@ def test_live_answers_while_the_process_runs(client):
     assert response.json() == {"status": "ok"}
 
 
+@pytest.fixture
+def staff_client(client):
+    client.force_login(UserFactory(is_staff=True))
+    return client
+
+
 @pytest.mark.parametrize("path", ["/health/", "/health/ready/"])
-def test_ready_reports_each_check_with_its_latency(client, path):
+def test_public_ready_answer_says_only_ok(client, path):
     response = client.get(path)
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("path", ["/health/", "/health/ready/"])
+def test_ready_reports_each_check_with_its_latency_to_staff(staff_client, path):
+    response = staff_client.get(path)
     assert response.status_code == 200, response.json()
     checks = response.json()["checks"]
     assert set(checks) == {"database", "cache", "broker"}
@@ -35,9 +50,12 @@ def test_ready_reports_each_check_with_its_latency(client, path):
         assert result["latency_ms"] >= 0
 
 
-def test_ready_is_503_naming_the_cache_when_redis_is_unreachable(client):
+def test_ready_is_503_naming_the_cache_when_redis_is_unreachable(client, staff_client):
     with override_settings(CACHES=UNREACHABLE_REDIS):
-        response = client.get("/health/ready/")
+        public = Client().get("/health/ready/")
+        response = staff_client.get("/health/ready/")
+    assert public.status_code == 503
+    assert public.json() == {"status": "failing"}, "no error text (hosts, drivers) for anonymous callers"
     assert response.status_code == 503
     body = response.json()
     assert body["failing"] == ["cache"]
@@ -58,7 +76,7 @@ def test_ready_is_503_naming_the_database_when_it_is_unreachable():
         "import django, json; django.setup();"
         "from django.test import Client;"
         "r = Client(HTTP_HOST='localhost').get('/health/ready/');"
-        "print(r.status_code, json.dumps(r.json()['failing']))"
+        "print(r.status_code, json.dumps(r.json()))"
     )
     unreachable = (
         "postgres://postgres@127.0.0.1:1/nowhere"
@@ -69,4 +87,5 @@ def test_ready_is_503_naming_the_database_when_it_is_unreachable():
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
-    assert result.stdout.strip().splitlines()[-1] == '503 ["database"]', result.stderr[-2000:]
+    # Anonymous (no staff session can load without the database): the verdict only.
+    assert result.stdout.strip().splitlines()[-1] == '503 {"status": "failing"}', result.stderr[-2000:]

@@ -49,3 +49,29 @@ def test_env_example_copied_as_is_is_a_working_configuration():
     assert values["DEBUG"] == "1"
     result = manage("check", extra_env={k: v for k, v in values.items() if k != "DATABASE_URL"})
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.slow
+def test_debug_is_off_unless_asked_for_and_needs_real_secrets():
+    """Nothing set: production mode, so the secrets are demanded (make run and pytest set DEBUG=1)."""
+    result = manage("check", extra_env={})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["SECRET_KEY", "JWT_SIGNING_KEY"])
+def test_production_refuses_the_published_development_secrets(name):
+    from resumate.settings import DEV_SECRETS
+
+    result = manage("check", extra_env={**PRODUCTION, name: DEV_SECRETS[name]})
+    assert result.returncode != 0
+    assert f"{name} is the published development value" in result.stderr
+
+
+def test_the_test_suite_runs_in_explicit_development_mode():
+    """pyproject.toml's pytest-env line sets DEBUG=1 before the settings load; say so, do not guess."""
+    from django.conf import settings
+
+    assert os.environ["DEBUG"] == "1"
+    assert settings.SECRET_KEY.startswith("dev-only-") or "SECRET_KEY" in os.environ

@@ -20,8 +20,17 @@ def _escape_block_start(match) -> str:
     return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{delimiter}"
 
 
+# Only these become links: an autolink takes any scheme, and javascript:/data: ones run when rendered.
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _linkable(url: str) -> bool:
+    return bool(url) and url.lower().startswith(LINK_SCHEMES) and not re.search(r"[\s<>]", url)
+
+
 def _link(url: str) -> str:
-    return f"<{url}>" if url and not re.search(r"[\s<>]", url) else escape(url)
+    """An autolink for an http(s) or mailto URL; anything else is escaped text."""
+    return f"<{url}>" if _linkable(url) else escape(url)
 
 
 def to_markdown(content: dict, *, fallback_name: str = "") -> str:
@@ -30,9 +39,7 @@ def to_markdown(content: dict, *, fallback_name: str = "") -> str:
     if doc.label:
         lines += [f"**{escape(doc.label)}**", ""]
     if doc.contacts:
-        lines += [
-            " · ".join(_link(c) if c.startswith(("http://", "https://")) else escape(c) for c in doc.contacts)
-        ]
+        lines += [" · ".join(_link(c) for c in doc.contacts)]
         lines.append("")
     if doc.summary:
         lines += [escape(doc.summary), ""]

@@ -12,14 +12,18 @@ import importlib.util
 import io
 import json
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+from resumate.exceptions import ApplicationError
 
 from . import onepage
 from .document import build_document
@@ -170,17 +174,64 @@ def cache_key(content: dict, *, template: str, paper: str, title: str = "") -> s
     return "resume-pdf:" + hashlib.sha256(payload.encode()).hexdigest()
 
 
+class ResumeTooLarge(ApplicationError):
+    status = 413
+    code = "resume_too_large"
+
+
+class RenderBusy(ApplicationError):
+    status = 429
+    code = "render_in_progress"
+    detail = "A PDF of yours is being rendered; try again in a moment."
+
+    def __init__(self):
+        super().__init__(headers={"Retry-After": "5"})
+
+
+# Renders cost CPU in proportion to the text: each string is capped, and so is the whole resume.
+_PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
+
+
+def _capped(value, limit: int):
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[: limit - 1] + "…"
+    if isinstance(value, list):
+        return [_capped(item, limit) for item in value]
+    if isinstance(value, dict):
+        return {key: _capped(item, limit) for key, item in value.items()}
+    return value
+
+
 def cached_pdf(resume, *, template: str, paper: str) -> tuple[bytes, bool]:
     """The resume's PDF and whether it came from the cache.
 
     The key hashes the content, so an edited resume misses and renders once
-    again; the old entry simply expires.
+    again; the old entry simply expires. Bounded: each text field is cut at
+    ``PDF_MAX_FIELD_CHARS``, a resume over ``PDF_MAX_CONTENT_BYTES`` is refused
+    (413), one render per user runs at a time (429 ``render_in_progress``), and a
+    result over ``PDF_MAX_PAGES`` is refused and remembered, so it is never rendered again.
     """
     check_options(template, paper)
     key = cache_key(resume.content, template=template, paper=paper, title=resume.title)
     pdf = cache.get(key)
+    if pdf == b"too-large":
+        raise ResumeTooLarge(f"This resume renders to more than {settings.PDF_MAX_PAGES} pages.")
     if pdf is not None:
         return pdf, True
-    pdf = render_pdf(resume.content, template=template, paper=paper, title=resume.title)
+    if len(json.dumps(resume.content, default=str)) > settings.PDF_MAX_CONTENT_BYTES:
+        raise ResumeTooLarge(
+            f"This resume is too long to render (limit {settings.PDF_MAX_CONTENT_BYTES} bytes)."
+        )
+    lock = f"resume-pdf:rendering:{resume.user_id}"
+    if cache.add(lock, 1, timeout=settings.PDF_RENDER_LOCK_SECONDS) is False:
+        raise RenderBusy
+    try:
+        content = _capped(resume.content, settings.PDF_MAX_FIELD_CHARS)
+        pdf = render_pdf(content, template=template, paper=paper, title=resume.title[:200])
+    finally:
+        cache.delete(lock)
+    if len(_PAGE.findall(pdf)) > settings.PDF_MAX_PAGES:
+        cache.set(key, b"too-large", CACHE_TIMEOUT)
+        raise ResumeTooLarge(f"This resume renders to more than {settings.PDF_MAX_PAGES} pages.")
     cache.set(key, pdf, CACHE_TIMEOUT)
     return pdf, False

@@ -1,6 +1,7 @@
 """Pages: download a resume (template, paper, format) with template previews; upload a JSON Resume."""
 
 import json
+from types import SimpleNamespace
 
 from django import forms
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.exceptions import ValidationError
+from rest_framework.throttling import ScopedRateThrottle
 
 from ..importers import import_json_resume
 from ..locales import LANGUAGES
@@ -20,7 +22,16 @@ from .downloads import docx_response, file_response, pdf_response
 from .json_resume import to_json_resume
 from .markdown import to_markdown
 from .onepage import TEMPLATE as ONEPAGE
-from .pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, fitted_onepage, render_html
+from .pdf import (
+    DEFAULT_PAPER,
+    PAPERS,
+    TEMPLATES,
+    RenderBusy,
+    ResumeTooLarge,
+    UnknownOption,
+    fitted_onepage,
+    render_html,
+)
 
 FORMATS = {"pdf": "PDF", "docx": "DOCX (Word)", "json": "JSON Resume", "md": "Markdown"}
 MAX_UPLOAD_BYTES = 1_000_000
@@ -56,11 +67,24 @@ def _own_resume(request, pk) -> Resume:
     return get_object_or_404(Resume.objects.filter(user=request.user), pk=pk)
 
 
-def _download(resume, data):
-    if data["format"] == "pdf":
-        return pdf_response(resume, template=data["template"], paper=data["paper"])
-    if data["format"] == "docx":
-        return docx_response(resume, template=data["template"], paper=data["paper"])
+def _download(request, resume, data):
+    if data["format"] in ("pdf", "docx"):
+        # The page path shares the API's per-user render rate (one counter, scope "resume_pdf").
+        throttle = ScopedRateThrottle()
+        if not throttle.allow_request(request, SimpleNamespace(throttle_scope="resume_pdf")):
+            return HttpResponse(
+                "Too many downloads; try again in a minute.",
+                status=429,
+                content_type="text/plain; charset=utf-8",
+                headers={"Retry-After": str(int(throttle.wait() or 1))},
+            )
+        respond = pdf_response if data["format"] == "pdf" else docx_response
+        try:
+            return respond(resume, template=data["template"], paper=data["paper"])
+        except (ResumeTooLarge, RenderBusy) as exc:
+            return HttpResponse(
+                exc.detail, status=exc.status, content_type="text/plain; charset=utf-8", headers=exc.headers
+            )
     if data["format"] == "json":
         body = json.dumps(
             to_json_resume(resume.content, last_modified=resume.updated_at), ensure_ascii=False, indent=2
@@ -103,7 +127,7 @@ def resume_export(request, pk):
         }
     )
     if form.is_bound and form.is_valid() and form.cleaned_data["format"]:
-        return _download(resume, form.cleaned_data)
+        return _download(request, resume, form.cleaned_data)
     paper = form.cleaned_data["paper"] if form.is_bound and form.is_valid() else initial["paper"]
     status = 400 if form.is_bound and not form.is_valid() else 200
     context = {

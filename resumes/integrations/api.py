@@ -5,11 +5,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
+
+from resumate.network import client_ip, client_network
 
 from . import selectors, services
 from .models import DeliveryStatus, Integration
@@ -103,7 +105,12 @@ class IntegrationViewSet(viewsets.ModelViewSet):
 
 
 class HookThrottle(SimpleRateThrottle):
-    """Per hook: a misbehaving sender cannot flood the log table or the worker."""
+    """Per hook: a misbehaving sender cannot flood the log table or the worker.
+
+    Only deliveries with a valid signature spend it (``record`` after acceptance), so
+    someone without the secret cannot use up a hook's budget; they meet the per-client
+    limit on refused deliveries first.
+    """
 
     scope = "webhooks"
     rate = "600/minute"
@@ -111,9 +118,20 @@ class HookThrottle(SimpleRateThrottle):
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": str(view.kwargs.get("hook_id"))}
 
+    def has_budget(self, request, view) -> bool:
+        self.key = self.get_cache_key(request, view)
+        self.history = self.cache.get(self.key, [])
+        self.now = self.timer()
+        while self.history and self.history[-1] <= self.now - self.duration:
+            self.history.pop()
+        return len(self.history) < self.num_requests
+
+    def record(self) -> None:
+        self.throttle_success()
+
 
 def _client(request) -> str:
-    return request.META.get("REMOTE_ADDR", "?")
+    return client_network(client_ip(request))
 
 
 class WebhookView(APIView):
@@ -121,7 +139,7 @@ class WebhookView(APIView):
 
     authentication_classes = []
     permission_classes = [AllowAny]
-    throttle_classes = [HookThrottle]
+    throttle_classes = []  # checked in post(): refused traffic per client, then the hook's budget
     parser_classes = []  # the raw body is what is signed
 
     @extend_schema(
@@ -134,12 +152,20 @@ class WebhookView(APIView):
             401: OpenApiResponse(description="Missing or invalid signature."),
             404: OpenApiResponse(description="Unknown or inactive hook."),
             413: OpenApiResponse(description="Body over the webhook limit."),
+            429: OpenApiResponse(description="Too many deliveries for this hook, or refused ones from you."),
         },
     )
     def post(self, request, hook_id):
+        client = _client(request)
+        if services.rejected_budget_spent(client=client):
+            raise Throttled(wait=60, detail="Too many refused deliveries from this client.")
+        hook_budget = HookThrottle()
+        if not hook_budget.has_budget(request, self):
+            raise Throttled(wait=hook_budget.wait())
         integration = selectors.active_integration_for_hook(hook_id=hook_id)
         if integration is None:
-            services.log_rejection("unknown_hook", hook_id=hook_id, client=_client(request))
+            services.count_rejection(client=client)
+            services.log_rejection("unknown_hook", hook_id=hook_id, client=client)
             raise NotFound()
         try:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -155,10 +181,12 @@ class WebhookView(APIView):
                 content_type=request.content_type or "",
             )
         except services.DeliveryRejected as rejected:
-            # Refusals that may be an attack are logged; the handler renders the error.
+            # Refusals that may be an attack are logged and counted; the handler renders the error.
+            services.count_rejection(client=client)
             if rejected.status in (401, 413):
-                services.log_rejection(rejected.code, hook_id=hook_id, client=_client(request))
+                services.log_rejection(rejected.code, hook_id=hook_id, client=client)
             raise
+        hook_budget.record()
         answer = {"status": accepted.outcome, "delivery_id": accepted.delivery_id}
         code = status.HTTP_200_OK if accepted.outcome == "duplicate" else status.HTTP_202_ACCEPTED
         return Response(answer, status=code)

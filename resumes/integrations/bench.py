@@ -16,7 +16,7 @@ from resumes.services import rebuild_resume
 
 from . import services
 from .models import WebhookLog
-from .signatures import sign
+from .signatures import sign_timestamped
 
 REQUESTS = 100
 
@@ -28,17 +28,20 @@ def run():
     url = f"/api/v1/hooks/{integration.hook_id}/"
     # An event type nobody handles: logged as ignored, nothing queued, so no broker is involved.
     body = json.dumps({"event": "bench.noop", "data": "x" * 2000}).encode()
-    signature = sign(secret, body)
 
     def accepted():
-        for _ in range(REQUESTS):
+        for index in range(REQUESTS):
+            # Each delivery is signed afresh (t=...,v1=...), as a sender does; a signature is good once.
+            delivery = json.dumps({"event": "bench.noop", "n": index, "at": time.perf_counter_ns()}).encode()
             response = client.generic(
                 "POST",
                 url,
-                body,
+                delivery + b" " * max(0, len(body) - len(delivery)),
                 content_type="application/json",
                 headers={
-                    "X-ResuMate-Signature": signature,
+                    "X-ResuMate-Signature": sign_timestamped(
+                        secret, delivery + b" " * max(0, len(body) - len(delivery))
+                    ),
                     "X-ResuMate-Delivery": str(time.perf_counter_ns()),
                 },
             )
@@ -56,7 +59,12 @@ def run():
             assert response.status_code == 401
 
     accepted_ms = timed(accepted, repeat=3) / REQUESTS * 1000
-    refused_ms = timed(refused, repeat=3) / REQUESTS * 1000
+    # The per-client cap on refused deliveries would answer 429 after 30: lift it to time the check.
+    cap, services.REJECTED_PER_CLIENT_PER_MINUTE = services.REJECTED_PER_CLIENT_PER_MINUTE, 10**9
+    try:
+        refused_ms = timed(refused, repeat=3) / REQUESTS * 1000
+    finally:
+        services.REJECTED_PER_CLIENT_PER_MINUTE = cap
 
     upsert = {
         "event": "achievement.upsert",

@@ -56,7 +56,7 @@ def _deliver(integration, secret, payload, delivery_id, extra_headers=None):
     body = json.dumps(payload, ensure_ascii=False).encode()
     headers = {
         **(extra_headers or {}),
-        platform.SIGNATURE_HEADER: signatures.sign(secret, body),
+        platform.SIGNATURE_HEADER: signatures.sign_delivery(platform, secret, body),
         platform.DELIVERY_HEADER: delivery_id,
     }
     accepted = services.delivery_accept(

@@ -10,7 +10,12 @@ def integrations_for(*, user) -> QuerySet[Integration]:
 
 
 def active_integration_for_hook(*, hook_id) -> Integration | None:
-    return Integration.objects.select_related("user").filter(hook_id=hook_id, is_active=True).first()
+    """The live integration behind a webhook URL; none for a paused one or a deleted account's."""
+    return (
+        Integration.objects.select_related("user")
+        .filter(hook_id=hook_id, is_active=True, user__is_active=True)
+        .first()
+    )
 
 
 def logs_for(*, integration) -> QuerySet[WebhookLog]:

@@ -23,7 +23,7 @@ from resumate.exceptions import ApplicationError
 from resumes.models import Achievement
 
 from . import signatures
-from .models import DeliveryStatus, Integration, WebhookLog
+from .models import DeliveryStatus, Integration, Platform, WebhookLog
 from .platforms import Change, PayloadError, get_platform
 from .tasks import process_webhook
 
@@ -96,6 +96,28 @@ def integration_delete(*, integration: Integration) -> None:
 # --- Accepting a delivery (inside the request) -------------------------------------
 
 
+# Refused deliveries per client a minute before that client is throttled: traffic without a
+# valid signature is stopped per sender, before it can spend the hook's own budget.
+REJECTED_PER_CLIENT_PER_MINUTE = 30
+
+
+def _rejected_key(client: str) -> str:
+    return f"integrations:rejected-count:{client}"
+
+
+def rejected_budget_spent(*, client: str) -> bool:
+    return int(cache.get(_rejected_key(client)) or 0) >= REJECTED_PER_CLIENT_PER_MINUTE
+
+
+def count_rejection(*, client: str) -> None:
+    key = _rejected_key(client)
+    cache.add(key, 0, timeout=60)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=60)
+
+
 def log_rejection(reason: str, *, hook_id, client: str) -> None:
     """At most one log line per reason and client a minute: rejected deliveries store nothing."""
     if cache.add(f"integrations:rejected:{reason}:{client}", 1, timeout=60):
@@ -130,7 +152,19 @@ def delivery_accept(
         # SECRET_KEY changed since the secret was stored: nothing can verify until it is rotated.
         logger.error("Integration %s secret cannot be decrypted; the user must rotate it", integration.pk)
         secret = None
-    if secret is None or not signatures.verify(secret, body, headers.get(platform.SIGNATURE_HEADER)):
+    header = headers.get(platform.SIGNATURE_HEADER)
+    if platform.SIGNS_TIMESTAMP:
+        digest = signatures.verify_timestamped(secret, body, header) if secret is not None else None
+        if digest is None:
+            raise DeliveryRejected(
+                401, "bad_signature", "Missing, invalid or expired signature (t=<unix time>,v1=<hex>)."
+            )
+        # Within the window a captured delivery would verify again: each signature counts once,
+        # whatever delivery id comes with it; a replay is answered as the duplicate it is.
+        seen_key = f"integrations:signature:{integration.pk}:{digest}"
+        if cache.add(seen_key, 1, timeout=2 * signatures.TOLERANCE_SECONDS + 60) is False:
+            return Accepted("duplicate", None, (headers.get(platform.DELIVERY_HEADER) or "").strip()[:200])
+    elif secret is None or not signatures.verify(secret, body, header):
         raise DeliveryRejected(401, "bad_signature", "Missing or invalid signature.")
     payload = _decode(body, content_type)
 
@@ -184,7 +218,7 @@ def send_test_event(*, integration: Integration) -> Accepted:
         raise ValidationError({"secret": [str(exc)]}) from exc
     headers = {
         **extra_headers,
-        platform.SIGNATURE_HEADER: signatures.sign(secret, body),
+        platform.SIGNATURE_HEADER: signatures.sign_delivery(platform, secret, body),
         platform.DELIVERY_HEADER: f"test-{timezone.now():%Y%m%dT%H%M%S.%f}",
     }
     return delivery_accept(
@@ -213,16 +247,17 @@ def _apply(*, integration: Integration, change: Change) -> Achievement:
         .filter(source_integration=integration, external_id=change.external_id)
         .first()
     )
+    source_name = _source_name(integration, change)
     if existing is None:
-        achievement = resume_services.achievement_create(
-            user=integration.user, **change.fields, is_verified=True
-        )
+        # Never verified: anyone can connect a platform and sign what they like. Staff verify.
+        achievement = resume_services.achievement_create(user=integration.user, **change.fields)
         # The source is bookkeeping, not user input, so it is set beside the service; the unique
         # (integration, external id) constraint makes a concurrent twin fail here and retry as an update.
         Achievement.objects.filter(pk=achievement.pk).update(
-            source_integration=integration, external_id=change.external_id
+            source_integration=integration, external_id=change.external_id, source_name=source_name
         )
         achievement.source_integration, achievement.external_id = integration, change.external_id
+        achievement.source_name = source_name
         return achievement
     fields = dict(change.fields)
     if change.merge:
@@ -231,7 +266,18 @@ def _apply(*, integration: Integration, change: Change) -> Achievement:
             "skills": _union(existing.skills, fields.get("skills"), MAX_SKILLS),
             "highlights": _union(existing.highlights, fields.get("highlights"), MAX_HIGHLIGHTS),
         }
-    return resume_services.achievement_update(achievement=existing, **fields, is_verified=True)
+    # A webhook changing what staff verified withdraws the verification (achievement_update does).
+    return resume_services.achievement_update(achievement=existing, **fields)
+
+
+def _source_name(integration: Integration, change: Change) -> str:
+    """What the achievement says it came from; the sender's claim, never a verification."""
+    if integration.platform == Platform.OPENBADGES:
+        issuer = change.fields.get("organization") or "unknown"
+        return f"Open Badges issuer {issuer}"[:200]
+    if integration.platform == Platform.GITHUB:
+        return "GitHub"
+    return f"{integration.name} (webhook)"[:200]
 
 
 def _error_text(exc) -> str:

@@ -1,5 +1,11 @@
 """Webhook secrets: generation, encryption at rest, and HMAC-SHA256 signatures.
 
+Two signature schemes:
+- GitHub's own, unchanged (GitHub signs no timestamp): ``sha256=<hex HMAC of the body>``;
+- ours (generic, Open Badges): ``t=<unix seconds>,v1=<hex HMAC of "<t>." + body>``, accepted
+  within ``TOLERANCE_SECONDS`` of now, so a captured delivery cannot be replayed later (and
+  within the window the services refuse a signature seen before).
+
 The secret must be recoverable to verify an HMAC, so it is stored encrypted
 (Fernet, key derived from SECRET_KEY with HKDF), never hashed. Rotating
 SECRET_KEY therefore invalidates every stored webhook secret: rotate them too.
@@ -8,7 +14,9 @@ SECRET_KEY therefore invalidates every stored webhook secret: rotate them too.
 import base64
 import hashlib
 import hmac
+import re
 import secrets
+import time
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -55,3 +63,33 @@ def verify(secret: str, body: bytes, header_value: str | None) -> bool:
     if not header_value:
         return False
     return hmac.compare_digest(sign(secret, body).encode(), header_value.strip().lower().encode())
+
+
+TOLERANCE_SECONDS = 300
+_TIMESTAMPED = re.compile(r"^t=(?P<t>\d{1,12}),v1=(?P<v1>[0-9a-f]{64})$")
+
+
+def sign_timestamped(secret: str, body: bytes, timestamp: int | None = None) -> str:
+    """The header value ``t=<timestamp>,v1=<hex>``: HMAC-SHA256 of ``b"<timestamp>." + body``."""
+    timestamp = int(time.time()) if timestamp is None else int(timestamp)
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def verify_timestamped(secret: str, body: bytes, header_value: str | None, *, now: float | None = None):
+    """The ``v1`` digest when the header signs ``body`` at a time within the tolerance, else None."""
+    match = _TIMESTAMPED.match((header_value or "").strip().lower())
+    if match is None:
+        return None
+    timestamp = int(match["t"])
+    if abs((time.time() if now is None else now) - timestamp) > TOLERANCE_SECONDS:
+        return None
+    expected = sign_timestamped(secret, body, timestamp)
+    if not hmac.compare_digest(expected.encode(), match.group(0).encode()):
+        return None
+    return match["v1"]
+
+
+def sign_delivery(platform, secret: str, body: bytes) -> str:
+    """A signature header value for ``platform`` (a platform module), in its scheme."""
+    return sign_timestamped(secret, body) if platform.SIGNS_TIMESTAMP else sign(secret, body)

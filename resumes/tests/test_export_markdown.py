@@ -56,3 +56,18 @@ def test_markdown_endpoint(api_client, user):
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment; filename*=utf-8''zo%C3%AB")
     assert response.content.decode().startswith("# Zoë Łukasiewicz-Ångström\n")
+
+
+def test_markdown_links_only_http_and_mailto_urls():
+    """An autolink takes any scheme; javascript: or data: ones would run when the Markdown is rendered."""
+    work = dict(UNICODE_RESUME["work"][0])
+    safe = {**work, "url": "https://example.com/role"}
+    scripted = {**work, "name": "Scripted", "url": "javascript:alert(document.cookie)"}
+    data_url = {**work, "name": "Data", "url": "data:text/html;base64,PHNjcmlwdD4="}
+    basics = {**UNICODE_RESUME["basics"], "url": "JAVASCRIPT:alert(1)", "email": "zoe@example.com"}
+    text = to_markdown({**UNICODE_RESUME, "basics": basics, "work": [safe, scripted, data_url]})
+
+    assert "<https://example.com/role>" in text
+    assert "<javascript:" not in text.lower() and "<data:" not in text
+    assert "javascript:alert(document.cookie)" in text  # kept as plain text, not a link
+    assert "<mailto:" not in text or "<mailto:zoe@example.com>" in text

@@ -6,7 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import PASSWORD, UserFactory
+from accounts.tests.helpers import erase_after_grace
 from resumes.models import Achievement, Resume, Skill
 from resumes.tests.factories import AchievementFactory, ResumeFactory
 
@@ -98,8 +99,11 @@ def test_export_and_erasure_cover_achievements_skills_and_resumes(api_client, us
     assert export["resumes.skill"][0]["name"] == "Go"
     assert export["resumes.resume"][0]["is_auto"] is True
 
-    response = commit(api_client.delete, "/api/v1/auth/me/")
-    assert response.status_code == 204
+    # Deleting deactivates (202, with the password); the daily task erases after the grace period.
+    response = commit(api_client.delete, "/api/v1/auth/me/", {"password": PASSWORD})
+    assert response.status_code == 202
+    assert Achievement.objects.exists()
+    erase_after_grace(user)
     assert not Achievement.objects.exists() and not Skill.objects.exists() and not Resume.objects.exists()
 
 

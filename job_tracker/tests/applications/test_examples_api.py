@@ -1,5 +1,6 @@
 import pytest
 
+from accounts import services as account_services
 from job_tracker.applications import services
 from job_tracker.tests.factories import JobApplicationFactory
 
@@ -26,6 +27,20 @@ def test_public_list_shows_only_live_examples(anon_client, staff, user):
     rows = response.json()["results"]
     assert [row["job_title"] for row in rows] == ["Platform engineer"]
     assert "user" not in rows[0] and "resume_used" not in rows[0]
+    # Notes are private, on an example too.
+    assert "notes" not in rows[0] and "Example notes" not in response.content.decode()
+
+
+def test_a_deleted_accounts_examples_leave_the_public_list_at_once(
+    anon_client, staff, django_capture_on_commit_callbacks
+):
+    JobApplicationFactory(user=staff, is_example=True, job_title="Platform engineer")
+    assert [r["job_title"] for r in anon_client.get(URL).json()["results"]] == ["Platform engineer"]
+    with django_capture_on_commit_callbacks(execute=True):
+        account_services.user_deactivate(user=staff)
+    response = anon_client.get(URL)
+    assert response["X-Cache-Status"] == "MISS"
+    assert response.json()["results"] == []
 
 
 def test_miss_then_hit_then_invalidated_when_an_example_changes(

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import PASSWORD, UserFactory
+from accounts.tests.helpers import erase_after_grace
 from job_tracker.applications import services
 from job_tracker.models import ApplicationEvent, JobApplication
 from job_tracker.tests.factories import JobApplicationFactory, make_resume
@@ -166,6 +167,7 @@ def test_export_includes_soft_deleted_applications_and_events(api_client, user):
 def test_account_deletion_removes_applications_and_events(api_client, user):
     _deleted(user, 1)
     JobApplicationFactory(user=user)
-    assert api_client.delete("/api/v1/auth/me/").status_code == 204
+    assert api_client.delete("/api/v1/auth/me/", {"password": PASSWORD}).status_code == 202
+    erase_after_grace(user)
     assert not JobApplication.all_objects.exists()
     assert not ApplicationEvent.objects.exists()

@@ -6,6 +6,8 @@ import pytest
 import vobject
 from django.test import Client
 
+from accounts.tests.factories import PASSWORD
+from accounts.tests.helpers import erase_after_grace
 from job_tracker.followups.services import calendar_token_rotate
 from job_tracker.interviews import services as interview_services
 from job_tracker.models import Company, Contact
@@ -131,7 +133,9 @@ def test_contacts_are_exported_and_erased_with_the_account(api_client, user, app
     [settings_row] = document["job_tracker.trackersettings"]
     assert settings_row["reminder_hours"] == 24
     assert "calendar_token" not in settings_row  # a credential
-    assert api_client.delete("/api/v1/auth/me/").status_code == 204
+    # Deleting deactivates (with the password); the daily task erases after the grace period.
+    assert api_client.delete("/api/v1/auth/me/", {"password": PASSWORD}).status_code == 202
+    erase_after_grace(user)
     assert not Contact.objects.filter(pk=contact_id.json()["id"]).exists()
     assert not Company.objects.exists()
 

@@ -2,6 +2,7 @@
 
 A platform module provides:
 - ``SIGNATURE_HEADER``, ``DELIVERY_HEADER``: the HTTP headers it signs and identifies deliveries with;
+- ``SIGNS_TIMESTAMP``: True for our ``t=…,v1=…`` scheme, False for a body-only ``sha256=…`` one;
 - ``event_type(headers, payload) -> str`` and ``is_handled(event_type) -> bool``;
 - ``to_change(event_type, payload) -> Change | None`` (None: answered and logged, nothing written);
 - ``sample_event() -> (event_type_headers, payload)`` for the "send test event" button.

@@ -1,7 +1,7 @@
 """ResuMate's own format: one achievement per event, fields as in the achievements API.
 
     POST /api/v1/hooks/<hook_id>/
-    X-ResuMate-Signature: sha256=<hex HMAC-SHA256 of the raw body>
+    X-ResuMate-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>." + the raw body>
     X-ResuMate-Delivery: <unique id per delivery>   (optional; a hash of the body otherwise)
 
     {"event": "achievement.upsert", "external_id": "course-42",
@@ -14,6 +14,8 @@
 from . import Change, PayloadError, require
 
 SIGNATURE_HEADER = "X-ResuMate-Signature"
+# Ours: the signature covers a timestamp (5-minute window), see signatures.py.
+SIGNS_TIMESTAMP = True
 DELIVERY_HEADER = "X-ResuMate-Delivery"
 
 UPSERT = "achievement.upsert"

@@ -10,6 +10,8 @@ skills; ``ping`` (sent when the hook is created) is answered and logged.
 from . import MAX_HIGHLIGHT, Change, PayloadError, clip, require, short_skills, to_date
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
+# GitHub signs the body only (no timestamp): its format stays as GitHub sends it.
+SIGNS_TIMESTAMP = False
 DELIVERY_HEADER = "X-GitHub-Delivery"
 EVENT_HEADER = "X-GitHub-Event"
 

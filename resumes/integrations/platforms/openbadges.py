@@ -13,6 +13,8 @@ import hashlib
 from . import Change, PayloadError, clip, require, short_skills, to_date
 
 SIGNATURE_HEADER = "X-ResuMate-Signature"
+# Ours: the signature covers a timestamp (5-minute window), see signatures.py.
+SIGNS_TIMESTAMP = True
 DELIVERY_HEADER = "X-ResuMate-Delivery"
 
 ASSERTION = "Assertion"

@@ -1,11 +1,24 @@
 """Fixtures written from each platform's documented payloads, and signed deliveries."""
 
 import json
+import time
 from pathlib import Path
 
-from resumes.integrations.signatures import sign
+from resumes.integrations.signatures import sign, sign_timestamped
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Deliveries in a test come within milliseconds; real ones are spaced in time. Signing the same
+# body for the same hook at an earlier second each time (inside the 5-minute window) keeps two
+# deliveries two signatures, as a sender's later resend would be.
+_signed: set = set()
+
+
+def sign_now(secret: str, body: bytes) -> str:
+    timestamp = int(time.time())
+    while (timestamp, secret, body) in _signed:
+        timestamp -= 1
+    _signed.add((timestamp, secret, body))
+    return sign_timestamped(secret, body, timestamp)
 
 
 def fixture(name: str) -> dict:
@@ -24,7 +37,8 @@ def deliver(client, integration, secret, payload, *, delivery="d-1", headers=Non
         "openbadges": ("X-ResuMate-Signature", "X-ResuMate-Delivery"),
         "github": ("X-Hub-Signature-256", "X-GitHub-Delivery"),
     }[integration.platform]
-    sent = {names[0]: signature if signature is not None else sign(secret, body)}
+    signed = sign(secret, body) if integration.platform == "github" else sign_now(secret, body)
+    sent = {names[0]: signature if signature is not None else signed}
     if delivery:
         sent[names[1]] = delivery
     sent.update(headers or {})

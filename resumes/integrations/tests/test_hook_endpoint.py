@@ -1,13 +1,18 @@
 """The public hook: what is refused stores nothing; what is accepted is logged once and answered 202."""
 
 import json
+import time
 
 import pytest
+from rest_framework.test import APIClient
 
+from accounts import services as account_services
+from resumes.integrations import services
 from resumes.integrations.models import WebhookLog
+from resumes.integrations.signatures import sign, sign_timestamped
 from resumes.models import Achievement
 
-from .helpers import deliver, fixture
+from .helpers import deliver, fixture, raw
 
 pytestmark = pytest.mark.django_db
 
@@ -119,8 +124,6 @@ def test_github_ping_is_answered_and_logged(anon_client, connect, django_capture
 def test_github_form_encoded_delivery_is_accepted(anon_client, connect, django_capture_on_commit_callbacks):
     from urllib.parse import urlencode
 
-    from resumes.integrations.signatures import sign
-
     integration, secret = connect("github")
     body = urlencode({"payload": json.dumps(fixture("github_ping"))}).encode()
     response = anon_client.generic(
@@ -193,3 +196,49 @@ def test_after_a_secret_key_change_deliveries_are_401_and_test_events_400(
     new = api_client.post(f"/api/v1/integrations/{integration.pk}/rotate-secret/").json()["secret"]
     integration.refresh_from_db()
     assert deliver(anon_client, integration, new, {"event": "ping"}).status_code == 202
+
+
+def test_a_deleted_accounts_hooks_answer_404(anon_client, connect, user):
+    integration, secret = connect()
+    account_services.user_deactivate(user=user)
+    assert deliver(anon_client, integration, secret, {"event": "ping"}).status_code == 404
+
+
+def test_an_old_or_replayed_timestamped_signature_changes_nothing(anon_client, connect):
+    integration, secret = connect()
+    body = raw(fixture("generic_upsert"))
+    stale = sign_timestamped(secret, body, int(time.time()) - 301)
+    response = deliver(anon_client, integration, secret, body, signature=stale, delivery="old")
+    assert response.status_code == 401 and response.json()["code"] == "bad_signature"
+    fresh = sign_timestamped(secret, body)
+    assert deliver(anon_client, integration, secret, body, signature=fresh, delivery="a").status_code == 202
+    # The same signature again, with another delivery id: a replay, answered as a duplicate.
+    replay = deliver(anon_client, integration, secret, body, signature=fresh, delivery="b")
+    assert replay.status_code == 200 and replay.json()["status"] == "duplicate"
+    assert WebhookLog.objects.count() == 1
+    # A body-only signature (the old format) is not accepted for our platforms.
+
+    assert (
+        deliver(
+            anon_client, integration, secret, body, signature=sign(secret, body), delivery="c"
+        ).status_code
+        == 401
+    )
+
+
+def test_refused_deliveries_are_throttled_per_client_and_spare_the_hooks_budget(
+    anon_client, connect, settings
+):
+
+    integration, secret = connect()
+    for _ in range(services.REJECTED_PER_CLIENT_PER_MINUTE):
+        assert (
+            deliver(anon_client, integration, secret, {"event": "ping"}, signature="garbage").status_code
+            == 401
+        )
+    assert (
+        deliver(anon_client, integration, secret, {"event": "ping"}, signature="garbage").status_code == 429
+    )
+    # The platform itself, from its own address, still gets through: the hook's budget was not spent.
+    platform = APIClient(REMOTE_ADDR="192.0.2.44")
+    assert deliver(platform, integration, secret, {"event": "ping"}, delivery="p").status_code == 202

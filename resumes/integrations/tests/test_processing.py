@@ -4,6 +4,7 @@ import copy
 
 import pytest
 
+from resumes import services as resume_services
 from resumes.integrations.models import WebhookLog
 from resumes.integrations.tasks import process_webhook
 from resumes.models import Achievement, Resume
@@ -43,7 +44,8 @@ def test_github_release_creates_the_project_and_rebuilds_the_resume(user, connec
     assert achievement.url == "https://github.com/Codertocat/Hello-World"
     assert achievement.skills == ["Python", "Django", "PostgreSQL"]  # canonical names, as when typed
     assert achievement.highlights == ["Released 0.0.1 “First light” on 2019-05-15"]
-    assert achievement.is_verified
+    # The sender's word, shown as its source: only staff verify (the review's "self-verified" finding).
+    assert not achievement.is_verified and achievement.source_name == "GitHub"
     assert (achievement.source_integration, achievement.external_id) == (integration, "github:repo:186853002")
     log = WebhookLog.objects.get()
     assert (log.status, log.achievement, log.error) == ("processed", achievement, "")
@@ -89,7 +91,8 @@ def test_openbadges_assertion_becomes_a_certification_on_the_resume(user, connec
     assert achievement.organization == "Škola robotiky Brno"
     assert (str(achievement.start_date), str(achievement.end_date)) == ("2016-12-31", "2026-12-31")
     assert "Python" in achievement.skills and "Robotics" in achievement.skills
-    assert achievement.is_verified
+    assert not achievement.is_verified
+    assert achievement.source_name == "Open Badges issuer Škola robotiky Brno"
     certificate = _auto_resume(user).content["certificates"][0]
     assert (certificate["name"], certificate["issuer"]) == ("Awesome Robotics Badge", "Škola robotiky Brno")
 
@@ -102,7 +105,7 @@ def test_generic_event_creates_then_a_later_event_updates_the_same_achievement(u
     assert (achievement.type, achievement.title) == ("course", "Distributed Systems in Practice")
     assert achievement.organization == "Université de Genève"
     assert achievement.skills == ["Go", "Kubernetes", "PostgreSQL"]
-    assert achievement.is_verified
+    assert not achievement.is_verified and achievement.source_name == f"{integration.name} (webhook)"
     education = _auto_resume(user).content["education"]
     assert education[0]["institution"] == "Université de Genève"
 
@@ -180,7 +183,7 @@ def test_disconnecting_keeps_the_achievements(user, connect, send):
     send(integration, secret, fixture("generic_upsert"))
     services.integration_delete(integration=integration)
     achievement = Achievement.objects.get()
-    assert achievement.source_integration is None and achievement.is_verified
+    assert achievement.source_integration is None and achievement.source_name.endswith("(webhook)")
 
 
 def test_broker_outage_keeps_the_delivery_for_replay(user, connect, send, monkeypatch):
@@ -200,3 +203,22 @@ def test_broker_outage_keeps_the_delivery_for_replay(user, connect, send, monkey
     call_command("replay_webhooks", stdout=io.StringIO(), stderr=io.StringIO())
     assert WebhookLog.objects.get().status == "processed"
     assert Achievement.objects.get().title == "Distributed Systems in Practice"
+
+
+def test_a_self_signed_degree_is_never_verified_and_a_webhook_edit_withdraws_staff_verification(
+    user, connect, send
+):
+    """Anyone can connect a generic integration and sign a payload with their own secret."""
+    integration, secret = connect("generic")
+    payload = fixture("generic_upsert")
+    payload["achievement"].update(type="degree", title="PhD in Computer Science")
+    send(integration, secret, payload, delivery="one")
+    achievement = Achievement.objects.get(user=user)
+    assert not achievement.is_verified
+
+    # Staff verify it in the admin; a later webhook change withdraws that until they look again.
+    resume_services.achievements_mark_verified(queryset=Achievement.objects.filter(pk=achievement.pk))
+    payload["achievement"]["title"] = "PhD in Computer Science (summa cum laude)"
+    send(integration, secret, payload, delivery="two")
+    achievement.refresh_from_db()
+    assert achievement.title.endswith("(summa cum laude)") and not achievement.is_verified

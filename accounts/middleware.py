@@ -1,0 +1,34 @@
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+
+# Where a staff member without two-factor may still go: setting it up, logging out, assets.
+_OPEN_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/logout/", "/accounts/reauthenticate/", "/static/")
+
+
+class StaffMFAMiddleware:
+    """With STAFF_REQUIRE_MFA, a staff session reaches no page (the admin included) before TOTP is set up.
+
+    Applies to pages (session log-ins); the JSON API authenticates by token and is not redirected.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.STAFF_REQUIRE_MFA and self._needs_setup(request):
+            messages.warning(request, "Staff accounts must set up two-factor authentication first.")
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+    @staticmethod
+    def _needs_setup(request):
+        user = request.user
+        if not (user.is_authenticated and user.is_staff):
+            return False
+        path = request.path
+        if path.startswith(_OPEN_PREFIXES) or path.startswith(("/api/", "/health/")):
+            return False
+        return not is_mfa_enabled(user, types=["totp"])

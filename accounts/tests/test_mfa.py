@@ -1,0 +1,112 @@
+"""Two-factor: TOTP set up and used at log-in (codes from allauth's own TOTP), recovery codes,
+staff forced to set it up with STAFF_REQUIRE_MFA=1, and the admin's log-in going through it."""
+
+import re
+import time
+
+import pytest
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.test import Client
+
+from accounts.tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _one_step_tolerance(settings):
+    # An authenticator app shows the next code as often as the current one.
+    settings.MFA_TOTP_TOLERANCE = 1
+
+
+def code(secret, step=0):
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD + step
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def log_in(client, user, password=PASSWORD):
+    return client.post("/login/", {"login": user.username, "password": password})
+
+
+def activate_totp(client, password=PASSWORD):
+    page = client.get("/accounts/2fa/totp/activate/")
+    # Changing sign-in security asks for the password again, as allauth does.
+    assert page.status_code == 302 and page["Location"].startswith("/accounts/reauthenticate/")
+    assert client.post(page["Location"], {"password": password}).status_code == 302
+    page = client.get("/accounts/2fa/totp/activate/")
+    assert page.status_code == 200, page
+    secret = re.search(rb'id="authenticator_secret"[^>]*value="([A-Z2-7]+)"', page.content).group(1).decode()
+    assert client.post("/accounts/2fa/totp/activate/", {"code": "000000"}).status_code == 200  # wrong code
+    response = client.post("/accounts/2fa/totp/activate/", {"code": code(secret)})
+    assert response.status_code == 302
+    return secret
+
+
+def test_totp_setup_then_log_in_needs_a_code(user):
+    client = Client()
+    assert log_in(client, user).status_code == 302
+    secret = activate_totp(client)
+    assert Authenticator.objects.filter(user=user, type="totp").exists()
+    client.post("/logout/")
+
+    fresh = Client()
+    stage = log_in(fresh, user)
+    assert stage.status_code == 302 and stage["Location"].startswith("/accounts/2fa/authenticate/")
+    assert fresh.get("/dashboard/").status_code == 302  # not logged in yet
+    assert fresh.post("/accounts/2fa/authenticate/", {"code": "123456"}).status_code == 200
+    done = fresh.post("/accounts/2fa/authenticate/", {"code": code(secret, step=1)})
+    assert done.status_code == 302
+    assert fresh.get("/dashboard/").status_code == 200
+
+
+def test_a_recovery_code_logs_in_once(user):
+    client = Client()
+    log_in(client, user)
+    activate_totp(client)
+    recovery = RecoveryCodes(Authenticator.objects.get(user=user, type="recovery_codes")).get_unused_codes()[
+        0
+    ]
+    client.post("/logout/")
+    fresh = Client()
+    log_in(fresh, user)
+    assert fresh.post("/accounts/2fa/authenticate/", {"code": recovery}).status_code == 302
+    again = Client()
+    log_in(again, user)
+    assert again.post("/accounts/2fa/authenticate/", {"code": recovery}).status_code == 200
+
+
+def test_the_admin_log_in_is_the_sites_so_two_factor_applies(db):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    redirect = client.get("/admin/login/?next=/admin/")
+    assert redirect.status_code == 302 and redirect["Location"].startswith("/login/?next=")
+    # The admin's own password form is gone: posting to it does not log anyone in.
+    client.post("/admin/login/", {"username": staff.username, "password": PASSWORD})
+    assert client.get("/admin/").status_code == 302
+
+
+def test_staff_without_two_factor_cannot_reach_the_admin_when_it_is_required(settings):
+    settings.STAFF_REQUIRE_MFA = True
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    log_in(client, staff)
+    for path in ("/admin/", "/admin/accounts/user/", "/dashboard/"):
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"] == "/accounts/2fa/totp/activate/", path
+    activate_totp(client)
+    assert client.get("/admin/").status_code == 200
+    # Ordinary users are not asked.
+    member = Client()
+    log_in(member, UserFactory())
+    assert member.get("/dashboard/").status_code == 200
+
+
+def test_without_the_setting_staff_may_use_the_admin_with_a_password(settings):
+    settings.STAFF_REQUIRE_MFA = False
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    log_in(client, staff)
+    assert client.get("/admin/").status_code == 200

@@ -1,0 +1,172 @@
+"""Password reset, password change, e-mail verification and e-mail change: API and pages, real mails."""
+
+import importlib
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.apps import apps as django_apps
+from rest_framework.test import APIClient
+
+from accounts.models import User
+from accounts.tests.factories import PASSWORD, UserFactory
+from accounts.tokens.services import token_create
+
+pytestmark = pytest.mark.django_db
+
+NEW = "another-long-pass-9"
+
+
+def link_in(message, path_prefix):
+    match = re.search(rf"https?://[^\s]+({re.escape(path_prefix)}[^\s]+)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def tokens_for(username, password=PASSWORD):
+    return APIClient().post("/api/v1/auth/token/", {"username": username, "password": password})
+
+
+def test_api_password_reset_mails_a_time_limited_link_that_sets_a_new_password(anon_client, user, mailoutbox):
+    refresh = tokens_for(user.username).json()["refresh"]
+    _, pat = token_create(user=user, name="script")
+    response = anon_client.post("/api/v1/auth/password/reset/", {"email": user.email.upper()})
+    assert response.status_code == 202
+    [mail] = mailoutbox
+    assert mail.to == [user.email]
+    assert "expires in 24 hours" in mail.body
+    path = link_in(mail, "/accounts/password/reset/key/")
+    key = path.rstrip("/").rsplit("/", 1)[-1]
+
+    bad = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key + "x", "new_password": NEW})
+    assert bad.status_code == 400 and "key" in bad.json()["errors"]
+    weak = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key, "new_password": "123"})
+    assert weak.status_code == 400 and "new_password" in weak.json()["errors"]
+    done = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key, "new_password": NEW})
+    assert done.status_code == 200
+    assert tokens_for(user.username, NEW).status_code == 200
+    # Every credential from before is dead; the link works once.
+    assert anon_client.post("/api/v1/auth/token/refresh/", {"refresh": refresh}).status_code == 401
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert client.get("/api/v1/auth/me/").status_code == 401
+    again = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key, "new_password": NEW + "x"})
+    assert again.status_code == 400
+
+
+def test_api_password_reset_never_says_whether_the_address_exists(anon_client, user, mailoutbox):
+    known = anon_client.post("/api/v1/auth/password/reset/", {"email": user.email})
+    unknown = anon_client.post("/api/v1/auth/password/reset/", {"email": "nobody@example.com"})
+    assert (known.status_code, unknown.status_code) == (202, 202)
+    assert known.json() == unknown.json()
+    assert [m.to for m in mailoutbox] == [[user.email]]
+    assert anon_client.post("/api/v1/auth/password/reset/", {"email": "not-an-address"}).status_code == 400
+
+
+def test_the_mailed_reset_link_works_on_the_pages(client, user, mailoutbox):
+    _, pat = token_create(user=user, name="script")
+    assert client.post("/accounts/password/reset/", {"email": user.email}).status_code == 302
+    path = link_in(mailoutbox[0], "/accounts/password/reset/key/")
+    form_page = client.get(path, follow=True)
+    assert form_page.status_code == 200 and b"password1" in form_page.content
+    response = client.post(form_page.redirect_chain[-1][0], {"password1": NEW, "password2": NEW})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(NEW)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert api.get("/api/v1/auth/me/").status_code == 401, "a reset on the pages revokes tokens too"
+
+
+def test_api_password_change_checks_the_old_one_and_revokes_everything(user):
+    login = tokens_for(user.username).json()
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {login['access']}")
+    wrong = client.post("/api/v1/auth/password/change/", {"old_password": "nope", "new_password": NEW})
+    assert wrong.status_code == 400 and "old_password" in wrong.json()["errors"]
+    response = client.post("/api/v1/auth/password/change/", {"old_password": PASSWORD, "new_password": NEW})
+    assert response.status_code == 200 and {"access", "refresh"} <= set(response.json())
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": login["refresh"]}).status_code == 401
+    assert (
+        APIClient().post("/api/v1/auth/token/refresh/", {"refresh": response.json()["refresh"]}).status_code
+        == 200
+    )
+
+
+def test_the_settings_page_password_change_revokes_tokens_too(client, user):
+    _, pat = token_create(user=user, name="script")
+    client.force_login(user)
+    client.post(
+        "/settings/",
+        {
+            "action": "password",
+            "password-old_password": PASSWORD,
+            "password-new_password1": NEW,
+            "password-new_password2": NEW,
+        },
+    )
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert api.get("/api/v1/auth/me/").status_code == 401
+
+
+def test_registration_mails_a_verification_link_the_api_confirms(anon_client, mailoutbox):
+    response = anon_client.post(
+        "/api/v1/auth/register/",
+        {"username": "zoe", "email": "zoe@example.com", "password": "a-long-passphrase-7"},
+    )
+    assert response.status_code == 201 and response.json()["email_verified"] is False
+    [mail] = mailoutbox
+    assert "expires in 3 days" in mail.body
+    key = link_in(mail, "/accounts/confirm-email/").rstrip("/").rsplit("/", 1)[-1]
+    assert anon_client.post("/api/v1/auth/email/verify/", {"key": "garbage"}).status_code == 400
+    assert anon_client.post("/api/v1/auth/email/verify/", {"key": key}).status_code == 200
+    assert EmailAddress.objects.get(email="zoe@example.com").verified
+
+
+def test_mandatory_verification_refuses_api_tokens_until_confirmed(anon_client, settings, mailoutbox):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    anon_client.post(
+        "/api/v1/auth/register/",
+        {"username": "yan", "email": "yan@example.com", "password": "a-long-passphrase-7"},
+    )
+    refused = tokens_for("yan", "a-long-passphrase-7")
+    assert refused.status_code == 403 and refused.json()["code"] == "email_unverified"
+    EmailAddress.objects.filter(email="yan@example.com").update(verified=True)
+    assert tokens_for("yan", "a-long-passphrase-7").status_code == 200
+
+
+def test_changing_the_email_waits_for_the_new_address_to_confirm(api_client, user, mailoutbox):
+    response = api_client.patch("/api/v1/auth/me/", {"email": "new@example.com"})
+    assert response.status_code == 200
+    assert response.json()["email"] == user.email and response.json()["pending_email"] == "new@example.com"
+    [mail] = mailoutbox
+    assert mail.to == ["new@example.com"]
+    key = link_in(mail, "/accounts/confirm-email/").rstrip("/").rsplit("/", 1)[-1]
+    assert APIClient().post("/api/v1/auth/email/verify/", {"key": key}).status_code == 200
+    user.refresh_from_db()
+    assert user.email == "new@example.com"
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == ["new@example.com"]
+
+
+def test_the_email_page_changes_the_address_after_confirmation(client, user, mailoutbox):
+    client.force_login(user)
+    assert client.get("/accounts/email/").status_code == 200
+    client.post("/accounts/email/", {"action_add": "", "email": "moved@example.com"})
+    user.refresh_from_db()
+    assert user.email != "moved@example.com"
+    path = link_in(mailoutbox[-1], "/accounts/confirm-email/")
+    assert client.get(path).status_code == 200
+    assert client.post(path).status_code == 302
+    user.refresh_from_db()
+    assert user.email == "moved@example.com"
+
+
+def test_the_migration_marks_existing_addresses_verified(db):
+    legacy = UserFactory()
+    migration = importlib.import_module("accounts.migrations.0004_existing_addresses_verified")
+    migration.mark_existing_addresses_verified(django_apps, None)
+    migration.mark_existing_addresses_verified(django_apps, None)  # idempotent
+    address = EmailAddress.objects.get(user=legacy)
+    assert (address.email, address.verified, address.primary) == (legacy.email.lower(), True, True)
+    assert User.objects.count() == EmailAddress.objects.count()

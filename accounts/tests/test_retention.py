@@ -1,0 +1,101 @@
+"""Deleted accounts: inactive at once (no log-in, API, e-mail or public page), restorable with the
+password during the grace period, their data export still available, erased by the daily task."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.test import Client
+from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
+from rest_framework.test import APIClient
+
+from accounts import services
+from accounts.models import User
+from accounts.tests.factories import PASSWORD, UserFactory
+from accounts.tests.helpers import erase_after_grace
+from accounts.tokens.services import token_create
+from job_tracker.reports.tasks import send_weekly_reports
+
+pytestmark = pytest.mark.django_db
+
+
+def delete_through_the_page(client, user):
+    client.force_login(user)
+    response = client.post("/settings/", {"action": "delete", "delete-password": PASSWORD})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    return user
+
+
+def test_deletion_deactivates_at_once_and_revokes_every_credential(user):
+    jwt = APIClient().post("/api/v1/auth/token/", {"username": user.username, "password": PASSWORD}).json()
+    _, pat = token_create(user=user, name="script", scope="write")
+    user = delete_through_the_page(Client(), user)
+    assert not user.is_active and user.deletion_requested_at is not None
+    for header in (f"Bearer {jwt['access']}", f"Bearer {pat}"):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=header)
+        assert client.get("/api/v1/auth/me/").status_code == 401, header
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": jwt["refresh"]}).status_code == 401
+
+
+def test_logging_in_with_the_password_during_the_grace_period_offers_restore(user):
+    delete_through_the_page(Client(), user)
+    client = Client()
+    wrong = client.post("/login/", {"login": user.username, "password": "not-it"})
+    assert wrong.status_code == 200 and client.get("/account/restore/").status_code == 302
+    offer = client.post("/login/", {"login": user.username, "password": PASSWORD})
+    assert offer.status_code == 302 and offer["Location"] == "/account/restore/"
+    page = client.get("/account/restore/")
+    assert page.status_code == 200
+    erase_on = (user.deletion_requested_at + timedelta(days=30)).strftime("%-d %B %Y")
+    assert erase_on in page.content.decode()
+
+    export = client.post("/account/restore/", {"action": "export"})
+    assert export.status_code == 200 and export.json()["profile"]["username"] == user.username
+    user.refresh_from_db()
+    assert not user.is_active, "downloading the data does not restore the account"
+
+    restored = client.post("/account/restore/", {"action": "restore"})
+    assert restored.status_code == 302 and restored["Location"] == "/dashboard/"
+    assert client.get("/dashboard/").status_code == 200
+    user.refresh_from_db()
+    assert user.is_active and user.deletion_requested_at is None
+
+
+def test_the_restore_page_needs_the_password_first(user):
+    delete_through_the_page(Client(), user)
+    stranger = Client()
+    assert stranger.get("/account/restore/").status_code == 302
+    assert stranger.post("/account/restore/", {"action": "restore"}).status_code == 302
+    user.refresh_from_db()
+    assert not user.is_active
+
+
+def test_no_weekly_report_mail_goes_to_a_deleted_account(mailoutbox):
+    kept, gone = UserFactory(), UserFactory()
+    services.user_deactivate(user=gone)
+    send_weekly_reports.delay(week=date(2026, 11, 16).isoformat())
+    assert [m.to for m in mailoutbox] == [[kept.email]]
+
+
+def test_the_daily_task_erases_only_after_the_grace_period(settings):
+    settings.ACCOUNT_DELETION_GRACE_DAYS = 30
+    recent, old, alive = UserFactory(), UserFactory(), UserFactory()
+    services.user_deactivate(user=recent)
+    services.user_deactivate(user=old)
+    User.objects.filter(pk=recent.pk).update(deletion_requested_at=timezone.now() - timedelta(days=29))
+    erase_after_grace(old)
+    assert set(User.objects.values_list("pk", flat=True)) == {recent.pk, alive.pk}
+
+
+def test_the_erasure_schedule_exists_with_its_pinned_task_name(db):
+    task = PeriodicTask.objects.get(name="Erase deleted accounts after their grace period")
+    assert task.task == "accounts.tasks.erase_deleted_accounts" and task.enabled
+    assert str(task.crontab.timezone) == "UTC"
+
+
+def test_an_account_awaiting_erasure_cannot_be_active(user):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.filter(pk=user.pk).update(deletion_requested_at=timezone.now(), is_active=True)

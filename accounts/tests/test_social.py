@@ -1,0 +1,200 @@
+"""Social log-in with GitHub (OAuth2), Google and LinkedIn (OpenID Connect) against a local provider
+speaking the real protocol (accounts/tests/oauth_provider.py): authorization code, state, PKCE,
+token, userinfo / user + emails, RS256 id_token with its JWKS."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import jwt
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
+from allauth.socialaccount.providers.github.views import GitHubOAuth2Adapter
+from django.test import Client
+
+from accounts.models import User
+
+from .oauth_provider import Account, FakeProvider
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def oidc_app(provider_id, name, fake):
+    return {
+        "provider_id": provider_id,
+        "name": name,
+        "client_id": fake.client_id,
+        "secret": fake.client_secret,
+        "settings": {"server_url": fake.base_url, "oauth_pkce_enabled": True},
+    }
+
+
+@pytest.fixture
+def google(httpserver, settings):
+    fake = FakeProvider(
+        httpserver, "/google", "google-client", "google-secret", Account("g-1001", "ada@gmail.test")
+    )
+    linkedin = FakeProvider(
+        httpserver,
+        "/linkedin",
+        "li-client",
+        "li-secret",
+        Account("li-77", "grace@linkedin.test", "Grace Hopper"),
+    )
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "APPS": [oidc_app("google", "Google", fake), oidc_app("linkedin", "LinkedIn", linkedin)]
+        }
+    }
+    fake.linkedin = linkedin
+    return fake
+
+
+@pytest.fixture
+def github(httpserver, settings, monkeypatch):
+    fake = FakeProvider(
+        httpserver,
+        "/github",
+        "gh-client",
+        "gh-secret",
+        Account("583231", "octo@github.test", login="octocat"),
+        flavour="github",
+    )
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "github": {
+            "APPS": [{"client_id": fake.client_id, "secret": fake.client_secret}],
+            "SCOPE": ["read:user", "user:email"],
+            "OAUTH_PKCE_ENABLED": True,
+        }
+    }
+    # allauth binds GitHub's URLs when it is imported, from GITHUB_URL (our GITHUB_BASE_URL):
+    # point the bound URLs at the fake as that import would have (test_settings_enable_... checks the env).
+    base = fake.base_url
+    for attr, path in [
+        ("access_token_url", "/login/oauth/access_token"),
+        ("authorize_url", "/login/oauth/authorize"),
+        ("profile_url", "/api/v3/user"),
+        ("emails_url", "/api/v3/user/emails"),
+    ]:
+        monkeypatch.setattr(GitHubOAuth2Adapter, attr, base + path)
+    return fake
+
+
+def sign_in(client, login_path):
+    """Click "Continue with …", let the provider redirect back, follow the callback."""
+    start = client.post(login_path)
+    assert start.status_code == 302, start.content
+    authorize = start["Location"]
+    query = parse_qs(urlsplit(authorize).query)
+    assert query["state"] and query["code_challenge_method"] == ["S256"]
+    consent = httpx.get(authorize, follow_redirects=False, trust_env=False)
+    assert consent.status_code == 302, consent.text
+    callback = urlsplit(consent.headers["Location"])
+    return client.get(f"{callback.path}?{callback.query}"), query
+
+
+def test_google_openid_connect_signs_up_and_logs_in(google):
+    client = Client()
+    response, query = sign_in(client, "/accounts/oidc/google/login/")
+    assert response.status_code == 302, response.content
+    assert client.get("/dashboard/").status_code == 200
+    account = SocialAccount.objects.get(provider="google")
+    assert account.uid == "g-1001"
+    user = account.user
+    assert user.email == "ada@gmail.test"
+    assert EmailAddress.objects.get(user=user).verified  # the provider says so (email_verified)
+    # The token request carried the PKCE verifier for the challenge sent in the authorize step.
+    assert google.token_requests[-1]["code_verifier"]
+    assert "openid" in query["scope"][0]
+    # A second log-in finds the same account.
+    client.post("/logout/")
+    again = Client()
+    sign_in(again, "/accounts/oidc/google/login/")
+    assert User.objects.count() == 1 and again.get("/dashboard/").status_code == 200
+
+
+def test_linkedin_openid_connect_is_its_own_provider(google):
+    client = Client()
+    response, _ = sign_in(client, "/accounts/oidc/linkedin/login/")
+    assert response.status_code == 302
+    assert SocialAccount.objects.get(provider="linkedin").user.email == "grace@linkedin.test"
+
+
+def test_the_id_token_is_rs256_signed_by_the_providers_published_key(google):
+    token = google.id_token(nonce="n-1")
+    keys = httpx.get(f"{google.base_url}/jwks", trust_env=False).json()["keys"]
+    key = jwt.algorithms.RSAAlgorithm.from_jwk(json.dumps(keys[0]))
+    claims = jwt.decode(token, key, algorithms=["RS256"], audience=google.client_id, issuer=google.base_url)
+    assert claims["sub"] == "g-1001" and claims["nonce"] == "n-1"
+
+
+def test_a_forged_state_or_a_replayed_code_logs_nobody_in(google):
+    client = Client()
+    start = client.post("/accounts/oidc/google/login/")
+    consent = httpx.get(start["Location"], follow_redirects=False, trust_env=False)
+    callback = urlsplit(consent.headers["Location"])
+    params = parse_qs(callback.query)
+    forged = client.get(f"{callback.path}?code={params['code'][0]}&state=forged")
+    assert forged.status_code == 401  # allauth's authentication-error page
+    assert client.get("/dashboard/").status_code == 302
+    assert not User.objects.exists()
+    # The genuine callback still works once; replayed (even in another browser), it logs nobody in.
+    assert client.get(f"{callback.path}?{callback.query}").status_code == 302
+    thief = Client()
+    assert thief.get(f"{callback.path}?{callback.query}").status_code == 401
+    assert thief.get("/dashboard/").status_code == 302
+
+
+def test_github_oauth2_with_the_user_and_emails_api(github):
+    client = Client()
+    response, query = sign_in(client, "/accounts/github/login/")
+    assert response.status_code == 302, response.content
+    account = SocialAccount.objects.get(provider="github")
+    assert account.uid == "583231" and account.user.email == "octo@github.test"
+    assert set(query["scope"][0].split()) == {"read:user", "user:email"}
+    assert client.get("/dashboard/").status_code == 200
+
+
+def test_the_login_page_shows_only_configured_providers(client, google, settings):
+    page = client.get("/login/").content.decode()
+    assert "Continue with Google" in page and "Continue with LinkedIn" in page
+    assert "GitHub" not in page
+    settings.SOCIALACCOUNT_PROVIDERS = {}
+    assert "Continue with" not in client.get("/login/").content.decode()
+
+
+@pytest.mark.slow
+def test_settings_enable_each_provider_only_with_its_id_and_secret():
+    probe = (
+        "import django, json; django.setup(); from django.conf import settings;"
+        "p = settings.SOCIALACCOUNT_PROVIDERS;"
+        "apps = p.get('openid_connect', {}).get('APPS', []);"
+        "print(json.dumps({'github': p.get('github', {}).get('GITHUB_URL'),"
+        "'oidc': [a['provider_id'] + '=' + a['settings']['server_url'] for a in apps]}))"
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.endswith(("_CLIENT_ID", "_CLIENT_SECRET"))},
+        "DJANGO_SETTINGS_MODULE": "resumate.settings",
+        "DEBUG": "1",
+        "GITHUB_CLIENT_ID": "a",
+        "GITHUB_CLIENT_SECRET": "b",
+        "GITHUB_BASE_URL": "http://127.0.0.1:9/gh",
+        "LINKEDIN_CLIENT_ID": "c",
+        "LINKEDIN_CLIENT_SECRET": "d",
+        "LINKEDIN_OIDC_URL": "http://127.0.0.1:9/li",
+        "GOOGLE_CLIENT_ID": "only-an-id",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "github": "http://127.0.0.1:9/gh",
+        "oidc": ["linkedin=http://127.0.0.1:9/li"],
+    }, result.stderr[-2000:]

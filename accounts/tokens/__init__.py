@@ -1,0 +1,1 @@
+"""Personal access tokens: API keys for scripts and AI assistants (``rmt_…``)."""
