@@ -3,7 +3,22 @@
 The tasks keep their names (``job_tracker.tasks.<name>``), which Beat's stored schedule uses.
 """
 
+from .jobs.alerts.tasks import (
+    collect_saved_search_matches,
+    send_saved_search_alert,
+    send_saved_search_digests,
+)
+from .jobs.semantic.tasks import refit_semantic_index
 from .jobs.tasks import scrape_job_sources, scrape_source
 from .reports.tasks import send_weekly_reports, send_weekly_reports_batch
 
-__all__ = ["scrape_job_sources", "scrape_source", "send_weekly_reports", "send_weekly_reports_batch"]
+__all__ = [
+    "collect_saved_search_matches",
+    "refit_semantic_index",
+    "scrape_job_sources",
+    "scrape_source",
+    "send_saved_search_alert",
+    "send_saved_search_digests",
+    "send_weekly_reports",
+    "send_weekly_reports_batch",
+]
