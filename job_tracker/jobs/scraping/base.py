@@ -162,13 +162,11 @@ class BoardAdapter(abc.ABC):
     """Base for one board. Subclasses set ``default_base_url`` and implement ``fetch``."""
 
     default_base_url = ""
+    client_class = BoardClient
 
     def __init__(self, source, *, client=None):
         self.source = source
-        self.client = client or self.make_client()
-
-    def make_client(self) -> BoardClient:
-        return BoardClient()
+        self.client = client or self.client_class()
 
     @property
     def base_url(self):

@@ -111,13 +111,11 @@ def _remote(item) -> str:
 
 class HHAdapter(BoardAdapter):
     per_page = PER_PAGE
+    client_class = HHClient
 
     @property
     def default_base_url(self):
         return settings.HH_BASE_URL
-
-    def make_client(self):
-        return HHClient()
 
     def _search_page(self, search, page):
         data = self.client.get_json(
