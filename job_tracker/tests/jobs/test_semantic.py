@@ -10,9 +10,9 @@ from tokenizers.pre_tokenizers import Whitespace
 
 from conftest import client_for
 from job_tracker.jobs.eval import evaluate, load
-from job_tracker.jobs.services import source_scrape
 from job_tracker.jobs.semantic.tasks import refit_semantic_index
 from job_tracker.jobs.semantic.vectors import LSAModel, document, skill_tokens
+from job_tracker.jobs.services import source_scrape
 from job_tracker.models import JobPosting, SemanticIndex
 from job_tracker.tests.factories import JobSourceFactory
 
@@ -93,7 +93,7 @@ def test_same_top_10_on_every_database():
     """Vectors in a PostgreSQL array column or SQLite JSON text: the same ten postings in the same order."""
     ids = load_postings()
     refit_semantic_index.delay()
-    backend, data = profile_user("python-backend")
+    backend, _ = profile_user("python-backend")
     api = [r["id"] for r in client_for(backend).get("/api/v1/jobs/recommendations/?limit=10").json()]
 
     by_pk = {pk: eid for eid, pk in ids.items()}
