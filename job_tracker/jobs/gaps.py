@@ -98,7 +98,8 @@ def skill_gaps(profile: MatchProfile, postings) -> tuple[list[SkillGap], list[in
 
 
 def _role_key(title: str) -> str:
-    return " ".join(sorted(title_words(title or "")))
+    # Numbers (req ids, "2026") say nothing about the role.
+    return " ".join(sorted(w for w in title_words(title or "") if not w.isdigit()))
 
 
 def career_paths(profile: MatchProfile) -> list[CareerPath]:

@@ -1,4 +1,4 @@
-"""Saved searches: the API, the page beside the board, and alert e-mails after scrapes (once, grouped, capped)."""
+"""Saved searches: the API, the page beside the board, alert e-mails after scrapes (once, grouped, capped)."""
 
 import re
 
