@@ -26,7 +26,8 @@ from pytest_django.live_server_helper import LiveServer
 
 from accounts.tests.factories import UserFactory
 from ai.models import AIModel
-from job_tracker.models import JobSource, WeeklyReport
+from job_tracker.jobs.alerts.emails import unsubscribe_token
+from job_tracker.models import JobSource, SavedSearch, WeeklyReport
 from job_tracker.tests.factories import JobApplicationFactory, JobPostingFactory, JobSourceFactory
 from resumes.integrations import services as integrations
 from resumes.models import AchievementType, Resume
@@ -78,6 +79,10 @@ PAGES = [
     Page("applications-deleted", "/applications/deleted/"),
     Page("jobs", "/jobs/", screenshot=True),
     Page("job", "/jobs/{posting}/"),
+    Page("saved-searches", "/jobs/saved-searches/"),
+    Page("skill-gaps", "/jobs/skill-gaps/?title=backend+developer", screenshot=True),
+    Page("hh-apply", "/jobs/{hh_posting}/hh-apply/"),
+    Page("alert-unsubscribe", "/jobs/alerts/unsubscribe/{unsubscribe}/", signed_in=False),
     Page("reports", "/reports/", screenshot=True),
     Page("ai", "/ai/", screenshot=True),
     Page("ai-generate", "/ai/generate/"),
@@ -197,7 +202,24 @@ def _make_data(user, client):
     )
     integrations.send_test_event(integration=integration)
 
+    hh_posting = JobPostingFactory(
+        source=JobSourceFactory(kind="hh", identifier="text=python&area=1", name="hh.ru"),
+        external_id="93353083",
+        title="Ведущий Python-разработчик (Django, PostgreSQL, высоконагруженные системы)",
+        company_name="Сбер",  # noqa: RUF001 (Cyrillic on purpose)
+        location="Москва",
+    )
+    saved_search = SavedSearch.objects.create(
+        user=user,
+        name="Remote platform engineering roles with Kubernetes and Terraform in the European Union",
+        q="kubernetes terraform",
+        remote="remote",
+        source=source,
+    )
+
     ids = {
+        "hh_posting": hh_posting.pk,
+        "unsubscribe": unsubscribe_token(saved_search),
         "achievement": achievement.pk,
         "resume": resume.pk,
         "tailored": tailored.pk,
