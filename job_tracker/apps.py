@@ -14,7 +14,15 @@ class JobTrackerConfig(AppConfig):
         from .applications import panels as application_panels
         from .applications import signals as application_signals
         from .jobs import panels as job_panels
-        from .models import ApplicationEvent, JobApplication, WeeklyReport
+        from .models import (
+            ApplicationEvent,
+            HHAccount,
+            HHNegotiation,
+            JobApplication,
+            SavedSearch,
+            SavedSearchMatch,
+            WeeklyReport,
+        )
         from .reports import panels as report_panels
 
         # Applications: the cached public example list follows every example row's change.
@@ -41,6 +49,17 @@ class JobTrackerConfig(AppConfig):
             "job_tracker.applicationevent", lambda user: ApplicationEvent.objects.filter(user=user)
         )
         register_user_data("job_tracker.weeklyreport", lambda user: WeeklyReport.objects.filter(user=user))
+        register_user_data("job_tracker.savedsearch", lambda user: SavedSearch.objects.filter(user=user))
+        register_user_data(
+            "job_tracker.savedsearchmatch",
+            lambda user: SavedSearchMatch.objects.filter(saved_search__user=user),
+        )
+        register_user_data(
+            "job_tracker.hhaccount",
+            lambda user: HHAccount.objects.filter(user=user),
+            exclude=("access_token_encrypted", "refresh_token_encrypted"),
+        )
+        register_user_data("job_tracker.hhnegotiation", lambda user: HHNegotiation.objects.filter(user=user))
 
         # Dashboard panels: applications, then matching postings, then the weekly report.
         register_dashboard_panel(

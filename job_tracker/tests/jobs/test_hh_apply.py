@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from werkzeug import Response
 
+from conftest import client_for
 from job_tracker.models import ApplicationEvent, HHAccount, HHNegotiation, JobApplication
 from job_tracker.tests.factories import JobPostingFactory, JobSourceFactory
 from resumes.integrations.signatures import decrypt_secret
@@ -290,3 +291,11 @@ def test_the_ai_drafts_a_letter_the_user_then_edits(connected, posting):
     assert 'id="hh-letter"' in text and "<textarea" in text
     letter = text.split(">", 3)[-1]
     assert len(letter.split()) > 25
+
+
+def test_the_data_export_has_the_hh_account_but_never_its_tokens(connected, user):
+    export = client_for(user).get("/api/v1/auth/me/export/").json()
+
+    text = json.dumps(export)
+    assert "job_tracker.hhaccount" in text and "Ivan Petrov" in text
+    assert "access_token_encrypted" not in text and "refresh_token_encrypted" not in text
