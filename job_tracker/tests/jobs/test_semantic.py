@@ -15,6 +15,7 @@ from job_tracker.jobs.semantic.vectors import LSAModel, document, skill_tokens
 from job_tracker.jobs.services import source_scrape
 from job_tracker.models import JobPosting, SemanticIndex
 from job_tracker.tests.factories import JobSourceFactory
+from resumes.models import Resume
 
 from .evalset import load_postings, profile_user
 from .test_scraping import fast_client, fixture
@@ -150,3 +151,23 @@ def test_a_scrape_with_new_postings_refits_after_commit(httpserver, django_captu
 
     index = SemanticIndex.objects.get()
     assert JobPosting.objects.filter(source=source, embedding_index=index.pk).count() == 2
+
+
+def test_a_resume_variant_can_be_compared_and_another_users_is_refused(other_user):
+    load_postings()
+    refit_semantic_index.delay()
+    backend, data = profile_user("python-backend")
+    variant = Resume.objects.create(user=backend, title="Frontend variant", content=load()[1][2]["resume"])
+    theirs = Resume.objects.create(user=other_user, title="Theirs", content=data["resume"])
+    client = client_for(backend)
+
+    auto = client.get("/api/v1/jobs/recommendations/?limit=5").json()
+    frontend = client.get(f"/api/v1/jobs/recommendations/?limit=40&resume={variant.pk}").json()
+
+    by_id = {r["id"]: r["semantic_similarity"] for r in frontend}
+    react = JobPosting.objects.get(external_id="p16").pk
+    django = JobPosting.objects.get(external_id="p01").pk
+    assert by_id[react] > by_id[django]  # the variant reads as a frontend developer
+    assert auto[0]["id"] == django
+    response = client.get(f"/api/v1/jobs/recommendations/?resume={theirs.pk}")
+    assert response.status_code == 400 and response.json()["errors"]["resume"] == ["Resume not found."]
