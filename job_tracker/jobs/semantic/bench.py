@@ -18,16 +18,19 @@ from .ranking import blended_recommendations
 
 def _user():
     user = UserFactory()
-    Resume.objects.create(
+    # Registration may already have made the auto resume: replace its content.
+    Resume.objects.update_or_create(
         user=user,
         is_auto=True,
-        title="Auto",
-        content={
-            "basics": {"label": "Backend Developer", "summary": "APIs in Python and Django."},
-            "work": [
-                {"position": "Python Developer", "startDate": "2018-01", "summary": "Django, PostgreSQL"}
-            ],
-            "skills": [{"name": "Programming", "keywords": ["Python", "Django", "PostgreSQL", "Docker"]}],
+        defaults={
+            "title": "Auto",
+            "content": {
+                "basics": {"label": "Backend Developer", "summary": "APIs in Python and Django."},
+                "work": [
+                    {"position": "Python Developer", "startDate": "2018-01", "summary": "Django, PostgreSQL"}
+                ],
+                "skills": [{"name": "Programming", "keywords": ["Python", "Django", "PostgreSQL", "Docker"]}],
+            },
         },
     )
     return user

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from job_tracker.models import JobPosting, SemanticIndex
 
@@ -68,6 +68,28 @@ def fit_model(documents) -> LSAModel | StaticEmbeddingModel | None:
     return LSAModel.fit(documents, dimensions=settings.JOB_SEMANTIC_DIMENSIONS)
 
 
+def _store_vectors(*, index_id, ids, vectors):
+    """One parameterised UPDATE per posting, sent as executemany batches.
+
+    ``bulk_update`` builds a CASE with one branch per row, which grows
+    quadratically; this stays linear on both databases.
+    """
+    field = JobPosting._meta.get_field("embedding")
+    table = connection.ops.quote_name(JobPosting._meta.db_table)
+    sql = f"UPDATE {table} SET embedding = %s, embedding_index = %s WHERE id = %s"  # noqa: S608 (names only)
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), BATCH_SIZE):
+            cursor.executemany(
+                sql,
+                [
+                    (field.get_db_prep_value(vector.tolist(), connection), index_id, pk)
+                    for pk, vector in zip(
+                        ids[start : start + BATCH_SIZE], vectors[start : start + BATCH_SIZE], strict=True
+                    )
+                ],
+            )
+
+
 def semantic_index_refit() -> SemanticIndex | None:
     """Fit a new index on the active postings and store every active posting's vector.
 
@@ -98,11 +120,7 @@ def semantic_index_refit() -> SemanticIndex | None:
                 dimensions=model.dimensions,
                 postings_count=len(corpus),
             )
-        updates = [
-            JobPosting(pk=pk, embedding=vector.tolist(), embedding_index=row.pk)
-            for (pk, _, _), vector in zip(corpus, vectors, strict=True)
-        ]
-        JobPosting.objects.bulk_update(updates, ["embedding", "embedding_index"], batch_size=BATCH_SIZE)
+        _store_vectors(index_id=row.pk, ids=[pk for pk, _, _ in corpus], vectors=vectors)
         SemanticIndex.objects.filter(pk__lt=row.pk).delete()
     logger.info("semantic index %s fitted on %d postings (%d dims)", row.pk, len(corpus), row.dimensions)
     return row
