@@ -74,10 +74,10 @@ def evaluate(*, weight: float | None = None, dimensions: int | None = None) -> E
     postings, profiles = load()
     rows = posting_rows(postings)
     model = LSAModel.fit(
-        [document(r.title, r.description) for r in rows],
+        [document(r.title, r.description, r.skills_required) for r in rows],
         dimensions=dimensions or settings.JOB_SEMANTIC_DIMENSIONS,
     )
-    vectors = model.embed([document(r.title, r.description) for r in rows])
+    vectors = model.embed([document(r.title, r.description, r.skills_required) for r in rows])
     skills, blended = {}, {}
     for profile_data in profiles:
         user = SimpleNamespace(headline=profile_data["headline"], location=profile_data["location"])

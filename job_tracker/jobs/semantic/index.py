@@ -32,8 +32,8 @@ class LoadedIndex:
         return self.model.embed(list(documents))
 
 
-def posting_document(title, description) -> str:
-    return document(title, description)
+def posting_document(title, description, skills=None) -> str:
+    return document(title, description, skills)
 
 
 @functools.lru_cache(maxsize=2)
@@ -58,7 +58,11 @@ def current_index() -> LoadedIndex | None:
 
 
 def _postings_corpus():
-    rows = JobPosting.objects.filter(is_active=True).order_by("pk").values_list("pk", "title", "description")
+    rows = (
+        JobPosting.objects.filter(is_active=True)
+        .order_by("pk")
+        .values_list("pk", "title", "description", "skills_required")
+    )
     return list(rows.iterator(chunk_size=2000))
 
 
@@ -99,7 +103,7 @@ def semantic_index_refit() -> SemanticIndex | None:
     are too few postings to learn from.
     """
     corpus = _postings_corpus()
-    documents = [posting_document(title, description) for _, title, description in corpus]
+    documents = [posting_document(title, description, skills) for _, title, description, skills in corpus]
     model = fit_model(documents)
     if model is None:
         return None
@@ -120,7 +124,7 @@ def semantic_index_refit() -> SemanticIndex | None:
                 dimensions=model.dimensions,
                 postings_count=len(corpus),
             )
-        _store_vectors(index_id=row.pk, ids=[pk for pk, _, _ in corpus], vectors=vectors)
+        _store_vectors(index_id=row.pk, ids=[row[0] for row in corpus], vectors=vectors)
         SemanticIndex.objects.filter(pk__lt=row.pk).delete()
     logger.info("semantic index %s fitted on %d postings (%d dims)", row.pk, len(corpus), row.dimensions)
     return row

@@ -100,7 +100,12 @@ def posting_vectors(index: LoadedIndex, postings) -> np.ndarray:
         else:
             stale.append(i)
     if stale:
-        fresh = index.embed([posting_document(postings[i].title, postings[i].description) for i in stale])
+        fresh = index.embed(
+            [
+                posting_document(postings[i].title, postings[i].description, postings[i].skills_required)
+                for i in stale
+            ]
+        )
         rows[stale] = fresh
     return rows
 

@@ -27,15 +27,19 @@ VECTORIZER_OPTIONS = {
 }
 
 
-def skill_tokens(text: str) -> str:
-    """Canonical skill names as single tokens ("Postgres" and "PostgreSQL" become ``skill_postgresql``)."""
-    return " ".join("skill_" + re.sub(r"\W+", "_", name.lower()).strip("_") for name in extract_skills(text))
+def skill_tokens(text: str = "", *, skills=None) -> str:
+    """Canonical skill names as single tokens ("Postgres" and "PostgreSQL" become ``skill_postgresql``).
+
+    ``skills``: names already extracted (a posting's ``skills_required``), which saves the extraction.
+    """
+    names = extract_skills(text) if skills is None else [s for s in skills if isinstance(s, str)]
+    return " ".join("skill_" + re.sub(r"\W+", "_", name.lower()).strip("_") for name in names)
 
 
-def document(title: str, body: str) -> str:
+def document(title: str, body: str, skills=None) -> str:
     """What is vectorised: the title twice (it says most), the body, and the canonical skills."""
     title, body = title or "", body or ""
-    return f"{title}\n{title}\n{body}\n{skill_tokens(f'{title} {body}')}"
+    return f"{title}\n{title}\n{body}\n{skill_tokens(f'{title} {body}', skills=skills)}"
 
 
 def normalize_rows(matrix: np.ndarray) -> np.ndarray:
