@@ -23,8 +23,12 @@ class JobTrackerConfig(AppConfig):
             ApplicationEvent,
             Company,
             Contact,
+            HHAccount,
+            HHNegotiation,
             Interview,
             JobApplication,
+            SavedSearch,
+            SavedSearchMatch,
             TrackerSettings,
             WeeklyReport,
         )
@@ -73,6 +77,18 @@ class JobTrackerConfig(AppConfig):
 
         # Tracker CSV joins the import flow (resumes never imports the job tracker).
         register_import_kind(tracker_csv.IMPORT_KIND)
+
+        register_user_data("job_tracker.savedsearch", lambda user: SavedSearch.objects.filter(user=user))
+        register_user_data(
+            "job_tracker.savedsearchmatch",
+            lambda user: SavedSearchMatch.objects.filter(saved_search__user=user),
+        )
+        register_user_data(
+            "job_tracker.hhaccount",
+            lambda user: HHAccount.objects.filter(user=user),
+            exclude=("access_token_encrypted", "refresh_token_encrypted"),
+        )
+        register_user_data("job_tracker.hhnegotiation", lambda user: HHNegotiation.objects.filter(user=user))
 
         # Dashboard panels: applications, then matching postings, then the weekly report.
         register_dashboard_panel(

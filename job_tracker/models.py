@@ -1,3 +1,4 @@
+import json
 import uuid
 
 from django.conf import settings
@@ -25,6 +26,40 @@ class JobSourceKind(models.TextChoices):
     LEVER = "lever", "Lever"
     REMOTIVE = "remotive", "Remotive"
     RSS = "rss", "RSS / Atom feed"
+    HH = "hh", "hh.ru"
+    ASHBY = "ashby", "Ashby"
+    WORKABLE = "workable", "Workable"
+    SMARTRECRUITERS = "smartrecruiters", "SmartRecruiters"
+    ARBEITNOW = "arbeitnow", "Arbeitnow"
+
+
+class FloatArrayField(models.Field):
+    """A list of floats: ``double precision[]`` on PostgreSQL, JSON text elsewhere.
+
+    Vectors are only read back and compared in Python (numpy), never queried by
+    element, so the column needs no lookups; doubles keep both databases' scores equal.
+    """
+
+    description = "List of floats"
+
+    def db_type(self, connection):
+        return "double precision[]" if connection.vendor == "postgresql" else "text"
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or isinstance(value, list):
+            return value
+        return json.loads(value)
+
+    def to_python(self, value):
+        if value is None or isinstance(value, list):
+            return value
+        return json.loads(value)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if value is None:
+            return None
+        value = [float(x) for x in value]
+        return value if connection.vendor == "postgresql" else json.dumps(value)
 
 
 class JobSource(models.Model):
@@ -81,6 +116,9 @@ class JobPosting(models.Model):
     # Title (A), company (B) and description (C), kept current by a PostgreSQL trigger
     # (migration 0002); stays empty on SQLite, where search falls back to icontains.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Unit-length meaning vector from the SemanticIndex it names (job_tracker.jobs.semantic).
+    embedding = FloatArrayField(null=True, blank=True, editable=False)
+    embedding_index = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -393,3 +431,135 @@ class Interview(models.Model):
     @property
     def is_all_day(self) -> bool:
         return self.kind == InterviewKind.TAKE_HOME
+
+
+class SemanticIndex(models.Model):
+    """One fit of the meaning vectors (TF-IDF + truncated SVD over the postings, or a model on disk).
+
+    ``vocabulary`` maps terms to columns; ``arrays`` holds ``idf`` and ``components``
+    as an ``.npz`` (read without pickle). The newest row is the one in use.
+    """
+
+    class Kind(models.TextChoices):
+        LSA = "lsa", "TF-IDF + truncated SVD"
+        MODEL = "model", "Sentence-embedding model on disk"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.LSA)
+    model_path = models.CharField(max_length=500, blank=True)
+    dimensions = models.PositiveIntegerField()
+    postings_count = models.PositiveIntegerField(default=0)
+    vocabulary = models.JSONField(default=dict, blank=True)
+    arrays = models.BinaryField(blank=True, default=b"")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name_plural = "semantic indexes"
+
+    def __str__(self):
+        return (
+            f"{self.get_kind_display()} #{self.pk} ({self.dimensions} dims, {self.postings_count} postings)"
+        )
+
+
+class AlertFrequency(models.TextChoices):
+    INSTANT = "instant", "Right away"
+    DAILY = "daily", "Daily digest"
+    WEEKLY = "weekly", "Weekly digest"
+
+
+class SavedSearch(models.Model):
+    """A job board search a user keeps, with e-mail alerts for new postings that match it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(max_length=120)
+    q = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    remote = models.CharField(max_length=10, choices=RemoteType.choices, blank=True)
+    source = models.ForeignKey(
+        JobSource, null=True, blank=True, on_delete=models.SET_NULL, related_name="saved_searches"
+    )
+    min_score = models.PositiveSmallIntegerField(default=50)
+    frequency = models.CharField(max_length=10, choices=AlertFrequency.choices, default=AlertFrequency.DAILY)
+    alerts_enabled = models.BooleanField(default=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["alerts_enabled", "frequency"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(min_score__lte=100), name="saved_search_min_score_0_100"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class SavedSearchMatch(models.Model):
+    """A posting found for a saved search: announced at most once (the unique pair)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for the next e-mail"
+        SENT = "sent", "E-mailed"
+        DROPPED = "dropped", "Over the weekly limit"
+
+    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="matches")
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="+")
+    score = models.PositiveSmallIntegerField()
+    reason = models.CharField(max_length=200, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-score", "-id"]
+        indexes = [models.Index(fields=["saved_search", "state"]), models.Index(fields=["state", "sent_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["saved_search", "posting"], name="saved_search_posting_once"),
+            models.CheckConstraint(condition=Q(score__lte=100), name="saved_search_match_score_0_100"),
+        ]
+
+    def __str__(self):
+        return f"{self.saved_search} · {self.posting_id}"
+
+
+class HHAccount(models.Model):
+    """A user's hh.ru authorisation: OAuth tokens, encrypted at rest."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hh_account")
+    hh_user_id = models.CharField(max_length=50, blank=True)
+    display_name = models.CharField(max_length=200, blank=True)
+    access_token_encrypted = models.TextField()
+    refresh_token_encrypted = models.TextField()
+    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"hh.ru: {self.display_name or self.hh_user_id} ({self.user})"
+
+
+class HHNegotiation(models.Model):
+    """One application sent through hh.ru's negotiations API (and the limit's counter)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    posting = models.ForeignKey(JobPosting, on_delete=models.SET_NULL, null=True, related_name="+")
+    application = models.ForeignKey(JobApplication, on_delete=models.SET_NULL, null=True, related_name="+")
+    vacancy_id = models.CharField(max_length=100)
+    hh_resume_id = models.CharField(max_length=100)
+    negotiation_id = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "vacancy_id"], name="hh_negotiation_once_per_vacancy"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} -> {self.posting_id}"

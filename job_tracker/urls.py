@@ -12,6 +12,9 @@ from .interviews import api as interviews_api
 from .interviews import views as interviews_views
 from .jobs import api as jobs_api
 from .jobs import views as jobs_views
+from .jobs.alerts import api as alerts_api
+from .jobs.alerts import views as alerts_views
+from .jobs.hh import views as hh_views
 from .reports import api as reports_api
 from .reports import views as reports_views
 
@@ -25,8 +28,10 @@ router.register(
 )
 router.register("contacts", contacts_api.ContactViewSet, basename="contact")
 router.register("companies", contacts_api.CompanyViewSet, basename="company")
+router.register("saved-searches", alerts_api.SavedSearchViewSet, basename="saved-search")
 
 api_urlpatterns = [
+    path("jobs/skill-gaps/", jobs_api.SkillGapsView.as_view(), name="skill-gaps"),
     path(
         "applications/export.csv",
         applications_api.ApplicationExportView.as_view(),
@@ -79,6 +84,23 @@ urlpatterns = [
     path("jobs/", jobs_views.job_board, name="jobs"),
     path("jobs/<int:pk>/", jobs_views.job_detail, name="job"),
     path("jobs/<int:pk>/track/", jobs_views.job_track, name="job-track"),
+    path("jobs/<int:pk>/hh-apply/", hh_views.hh_apply, name="hh-apply"),
+    path("jobs/<int:pk>/hh-apply/cover-letter/", hh_views.hh_cover_letter, name="hh-cover-letter"),
+    path("jobs/hh/connect/", hh_views.hh_connect, name="hh-connect"),
+    path("jobs/hh/callback/", hh_views.hh_callback, name="hh-callback"),
+    path("jobs/hh/disconnect/", hh_views.hh_disconnect, name="hh-disconnect"),
+    path("jobs/skill-gaps/", jobs_views.skill_gaps, name="skill-gaps"),
+    path("jobs/saved-searches/", alerts_views.saved_searches, name="saved-searches"),
+    path(
+        "jobs/saved-searches/<int:pk>/delete/",
+        alerts_views.saved_search_delete_view,
+        name="saved-search-delete",
+    ),
+    path(
+        "jobs/alerts/unsubscribe/<str:token>/",
+        alerts_views.saved_search_unsubscribe_view,
+        name="saved-search-unsubscribe",
+    ),
     path("reports/", reports_views.reports_page, name="reports"),
     path("reports/unsubscribe/<str:token>/", reports_views.unsubscribe, name="reports-unsubscribe"),
 ]

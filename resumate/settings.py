@@ -517,3 +517,25 @@ JOB_SCRAPE_TIMEOUT = env.float("JOB_SCRAPE_TIMEOUT", default=15.0)
 JOB_SCRAPE_MAX_RETRIES = env.int("JOB_SCRAPE_MAX_RETRIES", default=3)
 JOB_SCRAPE_BACKOFF_SECONDS = env.float("JOB_SCRAPE_BACKOFF_SECONDS", default=2.0)
 JOB_SCRAPE_REQUEST_DELAY = env.float("JOB_SCRAPE_REQUEST_DELAY", default=1.0)
+
+# --- hh.ru: vacancies, OAuth and applying ----------------------------------
+# hh asks every client to name itself and a contact in HH-User-Agent ("App/1.0 (you@example.com)").
+HH_USER_AGENT = env.str("HH_USER_AGENT", default="ResuMate/1.0 (admin@localhost)")
+HH_BASE_URL = env.str("HH_BASE_URL", default="https://api.hh.ru")
+HH_OAUTH_BASE_URL = env.str("HH_OAUTH_BASE_URL", default="https://hh.ru")
+HH_REQUESTS_PER_SECOND = env.float("HH_REQUESTS_PER_SECOND", default=10.0)
+HH_DAILY_REQUEST_CAP = env.int("HH_DAILY_REQUEST_CAP", default=5000)
+HH_CLIENT_ID = env.str("HH_CLIENT_ID", default="")
+HH_CLIENT_SECRET = env.str("HH_CLIENT_SECRET", default="")
+HH_APPLICATIONS_PER_HOUR = env.int("HH_APPLICATIONS_PER_HOUR", default=10)
+
+# --- Saved searches, alerts and matching by meaning -------------------------
+# Alerts e-mail at most this many postings per user per rolling week.
+SAVED_SEARCH_WEEKLY_LIMIT = env.int("SAVED_SEARCH_WEEKLY_LIMIT", default=15)
+# Meaning vectors: SVD dimensions, how many skill-ranked postings the similarity reranks,
+# and its share of the blended score (0 = skills alone). A sentence-embedding model
+# (model2vec format) on disk replaces TF-IDF + SVD when EMBEDDING_MODEL_PATH is set.
+JOB_SEMANTIC_DIMENSIONS = env.int("JOB_SEMANTIC_DIMENSIONS", default=128)
+JOB_SEMANTIC_CANDIDATES = env.int("JOB_SEMANTIC_CANDIDATES", default=300)
+JOB_SEMANTIC_WEIGHT = env.float("JOB_SEMANTIC_WEIGHT", default=0.35)
+EMBEDDING_MODEL_PATH = env.str("EMBEDDING_MODEL_PATH", default="")

@@ -1,15 +1,65 @@
 """Admin for job sources (with "scrape now") and scraped postings."""
 
+from django import forms
 from django.contrib import admin, messages
 
-from job_tracker.models import JobPosting, JobSource
+from job_tracker.models import JobPosting, JobSource, SavedSearch, SemanticIndex
 
+from .scraping import ADAPTERS, ScrapeError
 from .services import STATUS_FAILED, STATUS_SKIPPED, source_scrape
 from .tasks import scrape_source
+
+PROBE_RETRIES = 1
+
+
+class JobSourceForm(forms.ModelForm):
+    """Checks a new or changed identifier by fetching one page from the board before saving."""
+
+    base_url = forms.URLField(
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text="Overrides the board's public API root.",
+    )
+
+    class Meta:
+        model = JobSource
+        fields = ["kind", "name", "identifier", "base_url", "is_active", "min_interval_hours"]
+
+    def clean(self):
+        cleaned = super().clean()
+        watched = {"kind", "identifier", "base_url"}
+        if self.errors or (self.instance.pk and not watched & set(self.changed_data)):
+            return cleaned
+        adapter_class = ADAPTERS.get(cleaned.get("kind"))
+        if adapter_class is None:
+            return cleaned
+        probe = JobSource(
+            kind=cleaned["kind"],
+            identifier=cleaned.get("identifier", ""),
+            base_url=cleaned.get("base_url", ""),
+            name=cleaned.get("name", ""),
+        )
+        adapter = adapter_class(probe, client=adapter_class.client_class(max_retries=PROBE_RETRIES))
+        try:
+            listed = adapter.probe_all()
+        except ScrapeError as exc:
+            raise forms.ValidationError(
+                {"identifier": f"The board did not answer with a listing: {exc}"}
+            ) from exc
+        if listed == 0:
+            raise forms.ValidationError(
+                {
+                    "identifier": "The board answered with no postings. An unknown identifier looks the same "
+                    "on this board: check it, or add the source once it lists jobs."
+                }
+            )
+        return cleaned
 
 
 @admin.register(JobSource)
 class JobSourceAdmin(admin.ModelAdmin):
+    form = JobSourceForm
     list_display = (
         "__str__",
         "kind",
@@ -91,3 +141,22 @@ class JobPostingAdmin(admin.ModelAdmin):
     @admin.action(description="Mark active")
     def mark_active(self, request, queryset):
         self.message_user(request, f"{queryset.update(is_active=True)} posting(s) marked active.")
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    list_display = ("name", "user", "frequency", "min_score", "alerts_enabled", "last_sent_at")
+    list_filter = ("frequency", "alerts_enabled")
+    search_fields = ("name", "q", "user__email")
+    list_select_related = ("user",)
+    raw_id_fields = ("user", "source")
+
+
+@admin.register(SemanticIndex)
+class SemanticIndexAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "kind", "dimensions", "postings_count", "created_at")
+    exclude = ("vocabulary", "arrays")
+    readonly_fields = ("kind", "model_path", "dimensions", "postings_count", "created_at")
+
+    def has_add_permission(self, request):
+        return False

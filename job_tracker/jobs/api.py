@@ -5,14 +5,19 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from job_tracker.applications.serializers import ApplicationSerializer
 from job_tracker.models import JobPosting
+from resumes.models import Resume
 
 from . import selectors
+from .alerts.selectors import saved_search_get
 from .filters import JobPostingFilter
-from .matching import build_profile, recommendations
-from .serializers import JobPostingSerializer
+from .gaps import gap_report
+from .matching import build_profile
+from .semantic.ranking import blended_recommendations
+from .serializers import GapReportSerializer, JobPostingSerializer, SkillGapsQuery
 from .services import posting_track
 
 RECOMMENDATIONS_MAX = 100
@@ -20,6 +25,9 @@ RECOMMENDATIONS_MAX = 100
 
 class RecommendationsQuery(serializers.Serializer):
     limit = serializers.IntegerField(min_value=1, max_value=RECOMMENDATIONS_MAX, default=20)
+    resume = serializers.IntegerField(
+        required=False, help_text="Compare with this resume (a variant) instead of the auto resume."
+    )
 
 
 class JobPostingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -50,13 +58,23 @@ class JobPostingViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         parameters=[RecommendationsQuery],
         responses={200: JobPostingSerializer(many=True)},
-        description="Active postings ranked by match score against the caller's auto resume.",
+        description=(
+            "Active postings ranked for the caller: the skill score of the top candidates blended with the "
+            "similarity of meaning between the resume and each posting; `match_reason` says why."
+        ),
     )
     @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
     def recommendations(self, request):
         query = RecommendationsQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        ranked = recommendations(user=request.user, limit=query.validated_data["limit"])
+        resume = None
+        if "resume" in query.validated_data:
+            resume = Resume.objects.filter(user=request.user, pk=query.validated_data["resume"]).first()
+            if resume is None:
+                raise serializers.ValidationError({"resume": ["Resume not found."]})
+        ranked = blended_recommendations(
+            user=request.user, limit=query.validated_data["limit"], resume=resume
+        )
         context = {**super().get_serializer_context(), "matches": {p.pk: m for p, m in ranked}}
         return Response(JobPostingSerializer([p for p, _ in ranked], many=True, context=context).data)
 
@@ -77,3 +95,25 @@ class JobPostingViewSet(viewsets.ReadOnlyModelViewSet):
             ApplicationSerializer(application, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
+
+
+class SkillGapsView(APIView):
+    """Skills the caller lacks for a target role, and the roles they are closest to."""
+
+    @extend_schema(
+        parameters=[SkillGapsQuery],
+        responses={
+            200: GapReportSerializer,
+            400: OpenApiResponse(description="Neither or both of search and title, or a bad value."),
+            404: OpenApiResponse(description="Saved search not found (or another user's)."),
+        },
+    )
+    def get(self, request):
+        query = SkillGapsQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        search_id = query.validated_data.get("search")
+        saved_search = saved_search_get(user=request.user, pk=search_id) if search_id else None
+        report = gap_report(
+            user=request.user, saved_search=saved_search, title=query.validated_data.get("title", "")
+        )
+        return Response(GapReportSerializer(report).data)

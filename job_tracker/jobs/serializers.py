@@ -21,6 +21,12 @@ class JobPostingSerializer(serializers.ModelSerializer):
     match_score = serializers.SerializerMethodField()
     matched_skills = serializers.SerializerMethodField()
     missing_skills = serializers.SerializerMethodField()
+    semantic_similarity = serializers.SerializerMethodField(
+        help_text="Cosine similarity of meaning with the resume (recommendations only)."
+    )
+    match_reason = serializers.SerializerMethodField(
+        help_text='Why it ranks here: "skills 7/9 · similar wording 0.71".'
+    )
 
     class Meta:
         model = JobPosting
@@ -48,6 +54,8 @@ class JobPostingSerializer(serializers.ModelSerializer):
             "match_score",
             "matched_skills",
             "missing_skills",
+            "semantic_similarity",
+            "match_reason",
         ]
         read_only_fields = fields
 
@@ -73,3 +81,53 @@ class JobPostingSerializer(serializers.ModelSerializer):
     def get_missing_skills(self, posting) -> list[str]:
         match = self._match(posting)
         return match.missing if match else []
+
+    def get_semantic_similarity(self, posting) -> float | None:
+        return getattr(self._match(posting), "similarity", None)
+
+    def get_match_reason(self, posting) -> str:
+        match = self._match(posting)
+        if match is None:
+            return ""
+        reason = getattr(match, "reason", None)
+        return (
+            reason
+            if reason is not None
+            else f"skills {len(match.matched)}/{len(match.matched) + len(match.missing)}"
+        )
+
+
+class SkillGapsQuery(serializers.Serializer):
+    search = serializers.IntegerField(required=False, min_value=1, help_text="A saved search id.")
+    title = serializers.CharField(
+        required=False, max_length=200, help_text="A job title, e.g. 'DevOps engineer'."
+    )
+
+    def validate(self, attrs):
+        title = attrs.get("title", "").strip()
+        if bool(attrs.get("search")) == bool(title):
+            raise serializers.ValidationError({"search": ["Give either a saved search or a job title."]})
+        return {**attrs, "title": title}
+
+
+class SkillGapSerializer(serializers.Serializer):
+    skill = serializers.CharField()
+    postings = serializers.IntegerField(help_text="Target postings that ask for it.")
+    unlocks = serializers.IntegerField(help_text="Target postings it would lift to 70% or more.")
+    points = serializers.FloatField(help_text="Match points it adds, on average, where asked for.")
+    label = serializers.CharField()
+
+
+class CareerPathSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    postings = serializers.IntegerField()
+    median_match = serializers.FloatField()
+
+
+class GapReportSerializer(serializers.Serializer):
+    target = serializers.CharField()
+    postings = serializers.IntegerField()
+    above = serializers.IntegerField(help_text="Target postings already at 70% or more.")
+    median_match = serializers.FloatField(allow_null=True)
+    gaps = SkillGapSerializer(many=True)
+    paths = CareerPathSerializer(many=True)

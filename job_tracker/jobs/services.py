@@ -27,6 +27,7 @@ from job_tracker.models import (
 from resumes.skills import canonical_skill_name, extract_skills
 
 from .matching import build_profile, score_posting
+from .pipeline import after_scrape
 from .scraping import FetchResult, NormalizedPosting, ScrapeError, adapter_for
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,9 @@ GENERATION_KEY = "job_tracker:postings-generation"
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
 STATUS_SKIPPED = "skipped"
+EMPTY_BOARD_NOTE = (
+    "The board listed no postings; the existing ones were kept (an unknown identifier answers the same way)."
+)
 
 UPSERT_FIELDS = [
     "url",
@@ -225,14 +229,23 @@ def source_scrape(*, source, force=False, client=None) -> IngestSummary:
             logger.exception("scraping source %s failed", source.pk)
             return _failed(source, summary, f"{type(exc).__name__}: {exc}")
         now = timezone.now()
+        # An empty answer never deactivates: some boards answer an unknown identifier that way.
+        complete = result.complete and bool(result.postings)
         try:
             summary = ingest_postings(
-                source=source, postings=result.postings, skipped=result.skipped, now=now
+                source=source, postings=result.postings, skipped=result.skipped, complete=complete, now=now
             )
         except Exception as exc:  # the atomic upsert rolled back: nothing half-written
             logger.exception("ingesting source %s failed", source.pk)
             return _failed(source, summary, f"{type(exc).__name__}: {exc}")
-        _record(source, status=STATUS_OK, seen=summary.fetched, now=now)
+        _record(
+            source,
+            status=STATUS_OK,
+            seen=summary.fetched,
+            now=now,
+            error="" if result.postings else EMPTY_BOARD_NOTE,
+        )
+        after_scrape(source_id=source.pk, seen_at=now, created=summary.created)
         logger.info("scraped source %s: %s", source.pk, summary.as_dict())
         return summary
     finally:

@@ -9,7 +9,10 @@ from job_tracker.models import JobPosting
 from resumate.web import is_htmx, paginate
 
 from . import selectors
+from .alerts.forms import SavedSearchForm
+from .alerts.selectors import saved_search_list
 from .filters import JobPostingFilter
+from .gaps import gap_report
 from .matching import build_profile, score_posting
 from .services import posting_track
 
@@ -38,6 +41,16 @@ def job_board(request):
     profile = build_profile(user=request.user)
     query = request.GET.copy()
     query.pop("page", None)
+    searched = job_filter.form.cleaned_data if job_filter.is_valid() else {}
+    save_form = SavedSearchForm(
+        initial={
+            "name": searched.get("q") or searched.get("location") or "",
+            "q": searched.get("q") or "",
+            "location": searched.get("location") or "",
+            "remote": searched.get("remote") or "",
+            "source": searched.get("source"),
+        }
+    )
     return render(
         request,
         "job_tracker/jobs/board.html",
@@ -46,6 +59,7 @@ def job_board(request):
             "page": page,
             "cards": _cards(request.user, list(page.object_list), profile),
             "query": query.urlencode(),
+            "save_form": save_form,
         },
     )
 
@@ -73,3 +87,17 @@ def job_track(request, pk):
     else:
         messages.info(request, f"“{posting.title}” is already on your board.")
     return redirect("job_tracker:job", pk=posting.pk)
+
+
+@login_required
+def skill_gaps(request):
+    """Skill gaps toward a saved search or a job title, and the roles the user is closest to."""
+    searches = list(saved_search_list(user=request.user))
+    title = request.GET.get("title", "").strip()[:200]
+    search = next((s for s in searches if str(s.pk) == request.GET.get("search")), None)
+    report = gap_report(user=request.user, saved_search=search, title=title) if (search or title) else None
+    return render(
+        request,
+        "job_tracker/jobs/skill_gaps.html",
+        {"report": report, "searches": searches, "search": search, "title": title},
+    )

@@ -29,7 +29,8 @@ from ai.models import AIModel
 from job_tracker.contacts import services as contacts
 from job_tracker.followups.services import calendar_token_rotate
 from job_tracker.interviews import services as interviews
-from job_tracker.models import JobSource, WeeklyReport
+from job_tracker.jobs.alerts.emails import unsubscribe_token
+from job_tracker.models import JobSource, SavedSearch, WeeklyReport
 from job_tracker.tests.factories import JobApplicationFactory, JobPostingFactory, JobSourceFactory
 from resumes.exporters.pdf import render_pdf
 from resumes.importing import services as import_services
@@ -92,6 +93,10 @@ PAGES = [
     Page("applications-deleted", "/applications/deleted/"),
     Page("jobs", "/jobs/", screenshot=True),
     Page("job", "/jobs/{posting}/"),
+    Page("saved-searches", "/jobs/saved-searches/"),
+    Page("skill-gaps", "/jobs/skill-gaps/?title=backend+developer", screenshot=True),
+    Page("hh-apply", "/jobs/{hh_posting}/hh-apply/"),
+    Page("alert-unsubscribe", "/jobs/alerts/unsubscribe/{unsubscribe}/", signed_in=False),
     Page("reports", "/reports/", screenshot=True),
     Page("ai", "/ai/", screenshot=True),
     Page("ai-generate", "/ai/generate/"),
@@ -280,12 +285,28 @@ def _make_data(user, client):
     sharing.public_profile_update(
         user=user, slug="marie-novakova", published=True, sections=["work", "skills"]
     )
+    hh_posting = JobPostingFactory(
+        source=JobSourceFactory(kind="hh", identifier="text=python&area=1", name="hh.ru"),
+        external_id="93353083",
+        title="Ведущий Python-разработчик (Django, PostgreSQL, высоконагруженные системы)",
+        company_name="Сбер",  # noqa: RUF001 (Cyrillic on purpose)
+        location="Москва",
+    )
+    saved_search = SavedSearch.objects.create(
+        user=user,
+        name="Remote platform engineering roles with Kubernetes and Terraform in the European Union",
+        q="kubernetes terraform",
+        remote="remote",
+        source=source,
+    )
 
     ids = {
         "import_draft": import_draft.pk,
         "share_token": share_token,
         "protected_token": protected_token,
         "profile_slug": "marie-novakova",
+        "hh_posting": hh_posting.pk,
+        "unsubscribe": unsubscribe_token(saved_search),
         "achievement": achievement.pk,
         "resume": resume.pk,
         "tailored": tailored.pk,

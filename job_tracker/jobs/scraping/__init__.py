@@ -6,17 +6,27 @@ cannot be trusted (error status, redirect, wrong shape), so the caller never
 mistakes a failure for an empty board.
 """
 
+from .arbeitnow import ArbeitnowAdapter
+from .ashby import AshbyAdapter
 from .base import BoardClient, FetchResult, NormalizedPosting, ScrapeError
 from .greenhouse import GreenhouseAdapter
+from .hh import HHAdapter
 from .lever import LeverAdapter
 from .remotive import RemotiveAdapter
 from .rss import RSSAdapter
+from .smartrecruiters import SmartRecruitersAdapter
+from .workable import WorkableAdapter
 
 ADAPTERS = {
     "greenhouse": GreenhouseAdapter,
     "lever": LeverAdapter,
     "remotive": RemotiveAdapter,
     "rss": RSSAdapter,
+    "hh": HHAdapter,
+    "ashby": AshbyAdapter,
+    "workable": WorkableAdapter,
+    "smartrecruiters": SmartRecruitersAdapter,
+    "arbeitnow": ArbeitnowAdapter,
 }
 
 

@@ -11,6 +11,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from django.conf import settings
 
+from job_tracker.models import JobPosting
+
 logger = logging.getLogger(__name__)
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -45,6 +47,8 @@ class FetchResult:
     postings: list[NormalizedPosting]
     skipped: int = 0  # malformed items left out
     requests: int = 0
+    # False when the listing was cut short (a result window, a request cap): nothing is deactivated.
+    complete: bool = True
 
 
 def _setting(name, default):
@@ -73,7 +77,9 @@ class BoardClient:
     ``sleep`` is injectable so tests can see the waits without spending them.
     """
 
-    def __init__(self, *, timeout=None, max_retries=None, backoff=None, delay=None, sleep=time.sleep):
+    def __init__(
+        self, *, timeout=None, max_retries=None, backoff=None, delay=None, sleep=time.sleep, headers=None
+    ):
         self.timeout = timeout if timeout is not None else _setting("JOB_SCRAPE_TIMEOUT", 15.0)
         self.max_retries = max_retries if max_retries is not None else _setting("JOB_SCRAPE_MAX_RETRIES", 3)
         self.backoff = backoff if backoff is not None else _setting("JOB_SCRAPE_BACKOFF_SECONDS", 2.0)
@@ -87,6 +93,7 @@ class BoardClient:
             headers={
                 "User-Agent": USER_AGENT,
                 "Accept": "application/json, application/xml;q=0.9, */*;q=0.5",
+                **(headers or {}),
             },
         )
 
@@ -105,15 +112,19 @@ class BoardClient:
             if wait > 0:
                 self.sleep(wait)
 
-    def get(self, url, *, params=None) -> httpx.Response:
+    def before_request(self):
+        """Hook run before every request (hh.ru's daily cap counts here)."""
+
+    def get(self, url, *, params=None, method="GET", json=None) -> httpx.Response:
         """A successful (2xx) response, or ScrapeError after the retries are spent."""
         attempt = 0
         while True:
             self._pace()
+            self.before_request()
             self._last_request_at = time.monotonic()
             self.requests += 1
             try:
-                response = self._http.get(url, params=params)
+                response = self._http.request(method, url, params=params, json=json)
             except httpx.TransportError as exc:  # timeouts, refused connections, resets
                 error, wait = f"{type(exc).__name__} fetching {url}: {exc}", None
             else:
@@ -136,8 +147,8 @@ class BoardClient:
             self.sleep(wait)
             attempt += 1
 
-    def get_json(self, url, *, params=None):
-        response = self.get(url, params=params)
+    def get_json(self, url, *, params=None, method="GET", json=None):
+        response = self.get(url, params=params, method=method, json=json)
         content_type = response.headers.get("Content-Type", "")
         if "html" in content_type:
             raise ScrapeError(f"Expected JSON from {url}, got {content_type}")
@@ -151,10 +162,11 @@ class BoardAdapter(abc.ABC):
     """Base for one board. Subclasses set ``default_base_url`` and implement ``fetch``."""
 
     default_base_url = ""
+    client_class = BoardClient
 
     def __init__(self, source, *, client=None):
         self.source = source
-        self.client = client or BoardClient()
+        self.client = client or self.client_class()
 
     @property
     def base_url(self):
@@ -166,6 +178,20 @@ class BoardAdapter(abc.ABC):
     @abc.abstractmethod
     def fetch(self) -> FetchResult:
         """Every posting the board lists now; raises ScrapeError when the answer is untrustworthy."""
+
+    def probe(self) -> int:
+        """Fetch one page, as the admin does before saving a source: how many postings it lists.
+
+        Raises ScrapeError when the identifier is wrong (error status, wrong shape).
+        Adapters that page or fetch details override this to stop after the first page.
+        """
+        return len(self.fetch().postings)
+
+    def probe_all(self) -> int:
+        try:
+            return self.probe()
+        finally:
+            self.client.close()
 
     def parse_items(self, items) -> FetchResult:
         """Parse every item with the adapter's ``parse`` (None = malformed: counted, never fatal)."""
@@ -189,3 +215,20 @@ def is_http_url(value) -> bool:
 def text_or_empty(value, limit=None) -> str:
     text = value.strip() if isinstance(value, str) else ""
     return text[:limit] if limit else text
+
+
+def known_details(source) -> dict[str, tuple]:
+    """{external id: (published_at, description, description_html)} already stored for ``source``.
+
+    Boards that give the description only on a detail call (hh.ru, SmartRecruiters)
+    reuse these for postings that have not changed, which keeps them within their request quotas.
+    """
+    if source.pk is None:
+        return {}
+    rows = JobPosting.objects.filter(source=source).exclude(description="")
+    return {
+        external_id: (published_at, description, html)
+        for external_id, published_at, description, html in rows.values_list(
+            "external_id", "published_at", "description", "description_html"
+        )
+    }

@@ -1,0 +1,1 @@
+"""Saved searches and their e-mail alerts: collect new matching postings after scrapes, send them once."""

@@ -1,0 +1,1 @@
+"""Applying through hh.ru: the OAuth2 connection (``client``, ``services``), the apply pages (``views``)."""

@@ -1,0 +1,1 @@
+"""Matching by meaning: vectors (``vectors``), the stored index (``index``), the blend (``ranking``)."""
