@@ -7,14 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+# Keys are read from settings by name; only names of this shape, so a model row can never
+# make the app read SECRET_KEY or a database password.
+API_KEY_SUFFIX = "_API_KEY"
+
 
 def validate_api_key_name(value: str) -> None:
-    """Only settings meant to hold AI keys may be named: never SECRET_KEY, DATABASE_URL and the like."""
-    if value and value not in settings.AI_API_KEY_NAMES:
-        raise ValidationError(
-            f"{value} is not an AI key setting; allowed: {', '.join(settings.AI_API_KEY_NAMES)} "
-            "(AI_API_KEY_NAMES)."
-        )
+    """Only settings meant to hold AI keys may be named (``*_API_KEY``): never SECRET_KEY and the like."""
+    if value and not value.endswith(API_KEY_SUFFIX):
+        raise ValidationError(f"Name a setting ending in {API_KEY_SUFFIX}.")
 
 
 class APIProvider(models.TextChoices):
@@ -59,7 +60,7 @@ class AIModel(models.Model):
         max_length=60,
         blank=True,
         validators=[validate_api_key_name],
-        help_text="Name of the setting (environment variable) holding the API key; one of AI_API_KEY_NAMES.",
+        help_text="Name of the setting (environment variable) holding the API key; it ends in _API_KEY.",
     )
     base_url = models.URLField(
         max_length=300,
@@ -109,7 +110,7 @@ class AIModel(models.Model):
     @property
     def api_key(self) -> str:
         """The key from settings (or the environment); empty when not configured."""
-        if not self.api_key_name or self.api_key_name not in settings.AI_API_KEY_NAMES:
+        if not self.api_key_name or not self.api_key_name.endswith(API_KEY_SUFFIX):
             return ""
         return str(getattr(settings, self.api_key_name, "") or os.environ.get(self.api_key_name, ""))
 

@@ -487,10 +487,6 @@ GEMINI_API_KEY = env.str("GEMINI_API_KEY", default="")
 GEMINI_BASE_URL = env.str("GEMINI_BASE_URL", default="https://generativelanguage.googleapis.com")
 OPENROUTER_API_KEY = env.str("OPENROUTER_API_KEY", default="")
 OPENROUTER_BASE_URL = env.str("OPENROUTER_BASE_URL", default="https://openrouter.ai/api/v1")
-# The only settings an AIModel.api_key_name may name (never SECRET_KEY, DATABASE_URL, ...).
-AI_API_KEY_NAMES = env.list(
-    "AI_API_KEY_NAMES", default=["GEMINI_API_KEY", "OPENROUTER_API_KEY", "OPENAI_API_KEY"]
-)
 # One provider call; the whole request (retries and fallback included) stays within the total,
 # so the API answers 503 well inside 15 seconds when nothing does.
 AI_REQUEST_TIMEOUT_SECONDS = env.float("AI_REQUEST_TIMEOUT_SECONDS", default=8.0)

@@ -156,7 +156,7 @@ def test_a_models_global_daily_budget_stops_everyone_and_refunds_the_users_quota
 def test_api_key_name_may_only_name_ai_key_settings(db, offline, settings):
     settings.SECRET_KEY_FOR_TEST = "should-never-leak"
     offline.api_key_name = "SECRET_KEY"
-    with pytest.raises(ValidationError, match="not an AI key setting"):
+    with pytest.raises(ValidationError, match="ending in _API_KEY"):
         offline.full_clean()
     # Even a row written past validation never reads the setting.
     AIModel.objects.filter(pk=offline.pk).update(api_provider="google", api_key_name="SECRET_KEY")
