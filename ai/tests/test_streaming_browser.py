@@ -1,6 +1,7 @@
 """The cover-letter page in a real browser: the letter grows on screen while it is written."""
 
 import datetime as dt
+import time
 
 import pytest
 from django.core.cache import cache
@@ -58,7 +59,9 @@ def test_the_letter_is_shown_while_it_is_written(browser_page, live_server, user
         const done = !!document.querySelector(".letter:not(.streaming)");
         return {done, length: text ? text.textContent.length : 0};
     }"""
+    deadline = time.monotonic() + 90  # a ceiling against a hang, not a timing assertion
     while not (seen := page.evaluate(probe))["done"]:
+        assert time.monotonic() < deadline, f"the letter never finished streaming: {lengths}"
         if seen["length"] and (not lengths or lengths[-1] != seen["length"]):
             lengths.append(seen["length"])
         page.wait_for_timeout(40)
