@@ -16,6 +16,8 @@ from accounts.tests.factories import PASSWORD, UserFactory
 from accounts.tests.helpers import erase_after_grace
 from accounts.tokens.services import token_create
 from job_tracker.reports.tasks import send_weekly_reports
+from resumes.models import Resume
+from resumes.sharing.services import public_profile_update, share_link_create
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +101,15 @@ def test_the_erasure_schedule_exists_with_its_pinned_task_name(db):
 def test_an_account_awaiting_erasure_cannot_be_active(user):
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.filter(pk=user.pk).update(deletion_requested_at=timezone.now(), is_active=True)
+
+
+def test_a_deleted_accounts_share_links_and_public_profile_answer_404(user):
+    resume = Resume.objects.create(user=user, title="CV", content={"basics": {"name": "Ada"}})
+    _, token = share_link_create(resume=resume)
+    public_profile_update(user=user, slug="ada-deleted", published=True, resume=resume)
+    visitor = Client()
+    assert visitor.get(f"/s/{token}/").status_code == 200
+    assert visitor.get("/p/ada-deleted/").status_code == 200
+    services.user_deactivate(user=user)
+    assert visitor.get(f"/s/{token}/").status_code == 404
+    assert visitor.get("/p/ada-deleted/").status_code == 404

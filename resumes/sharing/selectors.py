@@ -53,7 +53,7 @@ def live_link_for_token(*, token: str) -> ShareLink | None:
         return None
     link = (
         ShareLink.objects.select_related("resume", "resume__user")
-        .filter(token_hash=tokens.token_hash(token))
+        .filter(token_hash=tokens.token_hash(token), resume__user__is_active=True)
         .first()
     )
     return link if link is not None and is_live(link) else None

@@ -13,7 +13,7 @@ WIDTHS = (390, 1280)
 
 def log_in(page, user):
     page.goto("/login/")
-    page.fill("#id_username", user.username)
+    page.fill("#id_login", user.username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/dashboard/")
