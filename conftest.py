@@ -1,16 +1,46 @@
 """Shared test fixtures. App fixtures live in <app>/tests/conftest.py."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.core.cache import cache
+from django.db.models.signals import post_migrate
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.tests.factories import UserFactory
 from resumate.celery import app as celery_app
 
+# Data migrations that seed a fresh install (the AI models, Beat's schedules), in migration order.
+SEED_MIGRATIONS = [
+    "ai.migrations.0002_seed_models",
+    "ai.migrations.0005_seed_local_model",
+    "accounts.migrations.0002_flush_tokens_schedule",
+    "accounts.migrations.0005_erase_deleted_accounts_schedule",
+    "job_tracker.migrations.0003_scrape_schedule",
+    "job_tracker.migrations.0005_weekly_report_schedule",
+    "job_tracker.migrations.0006_weekly_report_schedule_hourly",
+    "job_tracker.migrations.0008_saved_search_digest_schedule",
+    "job_tracker.migrations.0008_reminder_and_digest_schedules",
+]
+
+
+def _reseed_after_flush(sender, apps=None, **kwargs):
+    """A transactional test (browser, live server) ends with a flush that empties every table,
+    seeded rows included; flush then sends post_migrate, so the seeds are replayed here and the
+    tests after it see a fresh install, as on a real one."""
+    if sender.label != "ai":
+        return
+    for module in SEED_MIGRATIONS:
+        for operation in importlib.import_module(module).Migration.operations:
+            operation.code(apps or django_apps, None)
+
 
 def pytest_configure(config):
     from django.conf import settings
+
+    post_migrate.connect(_reseed_after_flush, dispatch_uid="reseed_after_flush")
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
