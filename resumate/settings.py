@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "resumes",
     "job_tracker",
     "ai",
+    "assistant",
 ]
 
 MIDDLEWARE = [
@@ -458,6 +459,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # The MCP SDK logs each stateless session's start and end; the request line says enough.
+        "mcp": {"level": "WARNING"},
     },
 }
 

@@ -42,9 +42,12 @@ class PersonalTokenAuthentication(BaseAuthentication):
                 "Invalid, expired or revoked personal access token.", "token_not_valid"
             )
         user, token = found
+        self.check_scope(request, token)
+        return user, token
+
+    def check_scope(self, request, token) -> None:
         if request.method not in SAFE_METHODS and not token.allows_write:
             raise ReadOnlyToken
-        return user, token
 
     def authenticate_header(self, request):
         return f'{self.keyword} realm="api"'
