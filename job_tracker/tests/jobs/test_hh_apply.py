@@ -284,6 +284,8 @@ def test_unconfigured_installation_says_so(client, user, posting, settings):
 
 
 def test_the_ai_drafts_a_letter_the_user_then_edits(connected, posting):
+    assert "Write it with AI" in connected.get(f"/jobs/{posting.pk}/hh-apply/").content.decode()
+
     response = connected.post(f"/jobs/{posting.pk}/hh-apply/cover-letter/", HTTP_HX_REQUEST="true")
 
     assert response.status_code == 200
