@@ -8,6 +8,7 @@ what the feature saves. Errors reach the API as DRF exceptions.
 import secrets
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
@@ -22,7 +23,7 @@ from resumes.skills import extract_skills
 from resumes.variants.services import variant_from_content
 
 from . import prompts
-from .exceptions import DraftExpired
+from .exceptions import DraftExpired, ModelUnavailable
 from .gateway import AIResult, AIStream, complete
 from .grounding import facts_for, ground_resume, parse_json_object
 from .keywords import analyse_job, content_skill_keys, match_score
@@ -128,6 +129,24 @@ def cover_letter_write(
     if application is not None:
         application_update(application=application, cover_letter=result.value)
     return FeatureResult(result.value, result, application=application)
+
+
+def posting_cover_letter_write(*, user, posting) -> str:
+    """A letter for a scraped job posting with the default model, returned only (the user edits it).
+
+    Registered as the job tracker's cover-letter writer for its "Apply via hh.ru" page.
+    """
+    model = AIModel.objects.filter(display_name=settings.AI_DEFAULT_MODEL, is_active=True).first()
+    if model is None:
+        raise ModelUnavailable("No AI model is available to draft a letter.")
+    result = cover_letter_write(
+        user=user,
+        model=model,
+        job_title=posting.title,
+        company_name=posting.company_name,
+        job_description=posting.description,
+    )
+    return result.value
 
 
 def _description(application) -> str:

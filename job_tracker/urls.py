@@ -14,6 +14,7 @@ from .jobs import api as jobs_api
 from .jobs import views as jobs_views
 from .jobs.alerts import api as alerts_api
 from .jobs.alerts import views as alerts_views
+from .jobs.hh import api as hh_api
 from .jobs.hh import views as hh_views
 from .reports import api as reports_api
 from .reports import views as reports_views
@@ -32,6 +33,8 @@ router.register("saved-searches", alerts_api.SavedSearchViewSet, basename="saved
 
 api_urlpatterns = [
     path("jobs/skill-gaps/", jobs_api.SkillGapsView.as_view(), name="skill-gaps"),
+    path("jobs/hh/resumes/", hh_api.HHResumeListView.as_view(), name="hh-resumes"),
+    path("jobs/<int:pk>/hh-apply/", hh_api.HHApplyView.as_view(), name="job-hh-apply"),
     path(
         "applications/export.csv",
         applications_api.ApplicationExportView.as_view(),

@@ -13,19 +13,21 @@ from .alerts.forms import SavedSearchForm
 from .alerts.selectors import saved_search_list
 from .filters import JobPostingFilter
 from .gaps import gap_report
-from .matching import build_profile, score_posting
+from .matching import build_profile
+from .semantic.ranking import blended_matches
 from .services import posting_track
 
 JOBS_PER_PAGE = 20
 
 
-def _cards(user, postings, profile, matches=None):
-    """Template rows: posting, its match, its credit and the user's application made from it."""
+def _cards(user, postings, profile):
+    """Template rows: posting, its blended match, its credit and the user's application made from it."""
     tracked = selectors.tracked_posting_ids(user=user, posting_ids=[p.pk for p in postings])
+    matches = blended_matches(user=user, profile=profile, postings=postings)
     return [
         {
             "posting": posting,
-            "match": (matches or {}).get(posting.pk) or score_posting(profile, posting),
+            "match": matches[posting.pk],
             "credit": selectors.posting_credit(posting),
             "application_id": tracked.get(posting.pk),
         }

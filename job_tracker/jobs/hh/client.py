@@ -38,7 +38,8 @@ class HHError(ApplicationError):
 
 
 class HHAuthError(HHError):
-    status = 401
+    # Not 401: the caller is signed in to ResuMate; what is missing is their hh.ru link.
+    status = 409
     code = "hh_not_connected"
     detail = "Your hh.ru connection has expired: connect hh.ru again."
 

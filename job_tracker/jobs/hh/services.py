@@ -1,7 +1,8 @@
 """hh.ru connection and applying: tokens encrypted at rest, refreshed, revocable; one click, one application.
 
 ``hh_apply`` is the only path that sends an application, and only the apply
-page's POST (the user's click, with the resume and letter they chose) calls it.
+page's POST and the API's apply endpoint (the user's click or explicit request,
+with the resume and letter they chose) call it.
 At most ``HH_APPLICATIONS_PER_HOUR`` per user: counted from ``HHNegotiation``
 rows under a lock on the user's ``HHAccount``, so two tabs cannot both slip past.
 """

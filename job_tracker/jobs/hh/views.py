@@ -8,14 +8,13 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ai.models import AIModel
-from ai.services import cover_letter_write
 from job_tracker.jobs import selectors
 from job_tracker.models import HHAccount, JobApplication, JobSourceKind
 from resumate.exceptions import ApplicationError
 
 from . import services
 from .forms import HHApplyForm
+from .registry import cover_letter_writer
 
 SESSION_STATE = "hh_oauth_state"
 SESSION_NEXT = "hh_oauth_next"
@@ -83,7 +82,13 @@ def _letter_initial(user, posting) -> str:
 @require_http_methods(["GET", "POST"])
 def hh_apply(request, pk):
     posting = selectors.posting_get(pk=pk)
-    context = {"posting": posting, "error": "", "connected": False, "configured": services.is_configured()}
+    context = {
+        "posting": posting,
+        "error": "",
+        "connected": False,
+        "configured": services.is_configured(),
+        "can_draft": cover_letter_writer() is not None,
+    }
     if posting.source.kind != JobSourceKind.HH:
         context["error"] = services.NotAnHHPosting.detail
         return render(request, "job_tracker/jobs/hh/apply.html", context, status=400)
@@ -128,22 +133,15 @@ def hh_apply(request, pk):
 @login_required
 @require_POST
 def hh_cover_letter(request, pk):
-    """Draft the letter with the AI cover-letter service; the user edits it before sending."""
+    """Draft the letter with the registered writer (the AI's); the user edits it before sending."""
     posting = selectors.posting_get(pk=pk)
-    model = AIModel.objects.filter(display_name=settings.AI_DEFAULT_MODEL, is_active=True).first()
     letter, error = request.POST.get("message", ""), ""
-    if model is None:
-        error = "No AI model is available to draft a letter."
+    writer = cover_letter_writer()
+    if writer is None:
+        error = "No letter writer is installed here: write the letter yourself."
     else:
         try:
-            result = cover_letter_write(
-                user=request.user,
-                model=model,
-                job_title=posting.title,
-                company_name=posting.company_name,
-                job_description=posting.description,
-            )
-            letter = result.value
+            letter = writer(user=request.user, posting=posting)
         except ApplicationError as exc:
             error = exc.detail
     return render(

@@ -57,6 +57,11 @@ def current_index() -> LoadedIndex | None:
     return _load(*latest) if latest else None
 
 
+def current_index_id() -> int | None:
+    """The newest index's id without loading it: what caches of blended scores key on."""
+    return SemanticIndex.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+
 def _postings_corpus():
     rows = (
         JobPosting.objects.filter(is_active=True)

@@ -144,6 +144,18 @@ def rank(
     return [(posting, match) for _, posting, match in ranked]
 
 
+def blended_matches(*, user, profile: MatchProfile, postings) -> dict[int, RankedMatch]:
+    """{posting id: blended match} for postings the caller has already chosen and ordered (a page).
+
+    Queries: one for the index (plus one to load it the first time in a process),
+    two for the resume vector when there is an index.
+    """
+    index = current_index()
+    vector = user_vector(user=user, index=index) if index else None
+    ranked = rank(profile=profile, vector=vector, index=index, postings=postings)
+    return {posting.pk: match for posting, match in ranked}
+
+
 def blended_recommendations(*, user, limit=20, resume=None) -> list[tuple[JobPosting, RankedMatch]]:
     """The skill-based top candidates reranked by meaning; bounded queries whatever the postings.
 

@@ -334,3 +334,27 @@ def test_an_empty_board_never_deactivates(httpserver, hh_settings, kind, identif
     assert summary.status == "ok" and summary.fetched == 0 and summary.deactivated == 0
     posting.refresh_from_db()
     assert posting.is_active is True
+
+
+@pytest.mark.parametrize(
+    ("kind", "identifier", "path", "body"),
+    [
+        ("ashby", "lumen", "/posting-api/job-board/lumen", {"apiVersion": "1", "jobs": []}),
+        ("workable", "nordwind", "/api/v1/widget/accounts/nordwind", {"name": "N", "jobs": []}),
+        ("smartrecruiters", "NoSuchCo", "/v1/companies/NoSuchCo/postings",
+         json.loads(fixture("smartrecruiters_empty.json"))),
+        ("arbeitnow", "all", "/api/job-board-api", {"data": [], "links": {"next": None}, "meta": {}}),
+    ],
+)  # fmt: skip
+def test_every_new_board_waits_for_retry_after_on_429(httpserver, kind, identifier, path, body):
+    httpserver.expect_ordered_request(path).respond_with_response(
+        Response("slow down", status=429, headers={"Retry-After": "7"})
+    )
+    httpserver.expect_ordered_request(path).respond_with_json(body)
+    source = JobSourceFactory(kind=kind, identifier=identifier, base_url=httpserver.url_for("/"))
+    sleeps = Sleeps()
+
+    result = fetch(source, sleep=sleeps)
+
+    assert result.postings == [] and result.requests == 2
+    assert sleeps == [7.0]

@@ -284,6 +284,8 @@ def test_unconfigured_installation_says_so(client, user, posting, settings):
 
 
 def test_the_ai_drafts_a_letter_the_user_then_edits(connected, posting):
+    assert "Write it with AI" in connected.get(f"/jobs/{posting.pk}/hh-apply/").content.decode()
+
     response = connected.post(f"/jobs/{posting.pk}/hh-apply/cover-letter/", HTTP_HX_REQUEST="true")
 
     assert response.status_code == 200
@@ -299,3 +301,26 @@ def test_the_data_export_has_the_hh_account_but_never_its_tokens(connected, user
     text = json.dumps(export)
     assert "job_tracker.hhaccount" in text and "Ivan Petrov" in text
     assert "access_token_encrypted" not in text and "refresh_token_encrypted" not in text
+
+
+def test_without_a_letter_writer_the_page_offers_no_ai_draft(connected, posting, monkeypatch):
+    from job_tracker.jobs.hh import registry
+
+    monkeypatch.setattr(registry, "_writer", [])
+
+    assert "Write it with AI" not in connected.get(f"/jobs/{posting.pk}/hh-apply/").content.decode()
+    response = connected.post(f"/jobs/{posting.pk}/hh-apply/cover-letter/", {"message": "My own words."})
+    assert response.status_code == 200
+    assert "My own words.</textarea>" in response.content.decode()
+    assert "write the letter yourself" in response.content.decode()
+
+
+def test_the_ai_letter_names_the_error_when_no_model_is_active(connected, posting):
+    from ai.models import AIModel
+
+    AIModel.objects.update(is_active=False)
+
+    response = connected.post(f"/jobs/{posting.pk}/hh-apply/cover-letter/", {"message": "Draft"})
+
+    assert "No AI model is available to draft a letter." in response.content.decode()
+    assert "Draft</textarea>" in response.content.decode()

@@ -1,11 +1,16 @@
 """Job board pages, the dashboard panel and the admin for sources and postings."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
+from conftest import client_for
+from job_tracker.jobs.semantic.tasks import refit_semantic_index
 from job_tracker.models import JobApplication, JobPosting
 from job_tracker.tests.factories import JobPostingFactory, JobSourceFactory
+from job_tracker.tests.jobs.evalset import load_postings, profile_user
 from job_tracker.tests.jobs.test_matching import python_resume
 
 pytestmark = pytest.mark.django_db
@@ -175,3 +180,70 @@ def test_dashboard_panel_is_cached_until_a_scrape_changes_postings(
 
     html = signed_in.get(reverse("accounts:dashboard")).content.decode()
     assert "Python Developer" in html and "Senior Django Engineer" in html
+
+
+SCORE = re.compile(
+    r'id="job-(\d+)".*?job-score-value">(\d+)%.*?job-score-reason muted">([^<]+)</small>', re.S
+)
+
+
+@pytest.fixture
+def ranked_devops(client):
+    """The labelled postings with a fitted semantic index, and a DevOps engineer signed in."""
+    load_postings()
+    refit_semantic_index.delay()
+    user, _ = profile_user("devops-sre")
+    client.force_login(user)
+    api = {r["id"]: r for r in client_for(user).get("/api/v1/jobs/recommendations/?limit=100").json()}
+    return client, api
+
+
+def test_job_board_shows_the_blended_score_and_says_why(ranked_devops, django_assert_max_num_queries):
+    client, api = ranked_devops
+    user = client.get(reverse("job_tracker:jobs")).wsgi_request.user  # loads the index into this process
+
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("job_tracker:jobs")).content.decode()
+
+    cards = SCORE.findall(html)
+    assert len(cards) == 20
+    for pk, score, reason in cards:
+        assert (int(score), reason) == (api[int(pk)]["match_score"], api[int(pk)]["match_reason"])
+        assert " · similar wording " in reason
+    # The blend, not the skill score alone (what a posting's own API answer gives), is what the page shows.
+    skills_only = client_for(user)
+    assert any(
+        int(score) != skills_only.get(f"/api/v1/jobs/{pk}/").json()["match_score"] for pk, score, _ in cards
+    )
+
+
+def test_job_detail_shows_the_blended_score_and_says_why(ranked_devops):
+    client, api = ranked_devops
+    pk, top = next(iter(api.items()))
+
+    html = client.get(reverse("job_tracker:job", args=[pk])).content.decode()
+
+    assert f'job-score-value">{top["match_score"]}%' in html
+    assert f'job-score-reason muted">{top["match_reason"]}</small>' in html
+
+
+def test_dashboard_ranks_and_explains_as_the_api_does(ranked_devops):
+    client, api = ranked_devops
+    top5 = list(api.values())[:5]
+
+    for _ in range(2):  # computed, then from the cache
+        html = client.get(reverse("accounts:dashboard")).content.decode()
+        for row in top5:
+            assert row["title"] in html
+            assert f'job-score-value">{row["match_score"]}%' in html
+            assert f'job-score-reason muted">{row["match_reason"]}</small>' in html
+    assert html.index(top5[0]["title"]) < html.index(top5[-1]["title"])
+
+
+def test_a_refit_index_refreshes_the_cached_dashboard(signed_in, django_job):
+    signed_in.get(reverse("accounts:dashboard"))
+    assert "similar wording" not in signed_in.get(reverse("accounts:dashboard")).content.decode()
+    load_postings()
+    refit_semantic_index.delay()
+
+    assert "similar wording" in signed_in.get(reverse("accounts:dashboard")).content.decode()
