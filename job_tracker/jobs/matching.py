@@ -88,14 +88,21 @@ def build_profile(*, user) -> MatchProfile:
     return profile_from(user=user, content=resume.content if resume else {}, skill_names=skill_names)
 
 
-def build_profiles(*, users) -> dict[int, MatchProfile]:
-    """``build_profile`` for a batch of users in two queries, keyed by user id (weekly reports)."""
-    users = list(users)
+def resume_data(*, users) -> tuple[dict[int, dict], dict[int, list[str]]]:
+    """Each user's auto-resume content and skill names, keyed by user id, in two queries."""
     ids = [u.pk for u in users]
     contents = dict(Resume.objects.filter(user_id__in=ids, is_auto=True).values_list("user_id", "content"))
     skill_names = {}
     for uid, name in Skill.objects.filter(user_id__in=ids).values_list("user_id", "name"):
         skill_names.setdefault(uid, []).append(name)
+    return contents, skill_names
+
+
+def build_profiles(*, users, data=None) -> dict[int, MatchProfile]:
+    """``build_profile`` for a batch of users in two queries (none with ``data`` from
+    ``resume_data``), keyed by user id (weekly reports, saved-search alerts)."""
+    users = list(users)
+    contents, skill_names = data or resume_data(users=users)
     return {
         u.pk: profile_from(user=u, content=contents.get(u.pk) or {}, skill_names=skill_names.get(u.pk, []))
         for u in users

@@ -18,9 +18,9 @@ from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.jobs.filters import JobPostingFilter
-from job_tracker.jobs.matching import build_profiles
+from job_tracker.jobs.matching import build_profiles, resume_data
 from job_tracker.jobs.semantic.index import current_index
-from job_tracker.jobs.semantic.ranking import rank, user_vector
+from job_tracker.jobs.semantic.ranking import rank, vector_from
 from job_tracker.models import JobPosting, SavedSearch, SavedSearchMatch
 
 from .emails import build_alert_email
@@ -98,25 +98,34 @@ def collect_new_matches(*, source_id: int, seen_at) -> dict[int, int]:
     by_user = defaultdict(list)
     for search in searches:
         by_user[search.user_id].append(search)
-    profiles = build_profiles(users=[group[0].user for group in by_user.values()])
+    # Queries: a fixed few, plus one per search for its filters; none per user or per posting.
+    users = [group[0].user for group in by_user.values()]
+    data = resume_data(users=users)
+    profiles = build_profiles(users=users, data=data)
     index = current_index()
     candidates = new_postings.select_related("source")
-    added = {}
+    rows, added = [], {}
     for user_id, group in by_user.items():
-        vector = user_vector(user=group[0].user, index=index) if index else None
+        vector = (
+            vector_from(index, user=group[0].user, content=data[0].get(user_id) or {},
+                        skill_names=data[1].get(user_id, []))
+            if index
+            else None
+        )  # fmt: skip
         for search in group:
             postings = list(search_postings(search, candidates))
             ranked = rank(profile=profiles[user_id], vector=vector, index=index, postings=postings)
-            rows = [
+            matches = [
                 SavedSearchMatch(
                     saved_search=search, posting=posting, score=match.score, reason=match.reason[:200]
                 )
                 for posting, match in ranked
                 if match.score >= search.min_score
             ]
-            created = SavedSearchMatch.objects.bulk_create(rows, ignore_conflicts=True)
-            if rows:
-                added[search.pk] = len(created)
+            if matches:
+                added[search.pk] = len(matches)
+            rows += matches
+    SavedSearchMatch.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
     return added
 
 

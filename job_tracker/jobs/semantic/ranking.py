@@ -76,11 +76,15 @@ def profile_vector(index: LoadedIndex | None, *, title: str, text: str) -> np.nd
 def user_vector(*, user, index, resume=None) -> np.ndarray | None:
     """The user's resume (``resume``, or their auto resume) as a meaning vector; two queries."""
     resume = resume or auto_resume(user=user)
-    content = resume.content if resume else {}
+    skill_names = list(skill_list(user=user).values_list("name", flat=True))
+    return vector_from(index, user=user, content=resume.content if resume else {}, skill_names=skill_names)
+
+
+def vector_from(index: LoadedIndex, *, user, content, skill_names) -> np.ndarray | None:
+    """``user_vector`` from content and skill names already loaded (no queries)."""
     basics = (
         content.get("basics") if isinstance(content, dict) and isinstance(content.get("basics"), dict) else {}
     )
-    skill_names = list(skill_list(user=user).values_list("name", flat=True))
     return profile_vector(
         index, title=str(basics.get("label") or user.headline or ""), text=resume_text(content, skill_names)
     )

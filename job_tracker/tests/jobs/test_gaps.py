@@ -78,3 +78,15 @@ def test_page_shows_gaps_and_paths(client, user):
     assert "Terraform</strong>: +2 postings above 70%" in page
     assert "Roles you are closest to" in page
     assert client.get("/jobs/skill-gaps/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 60])
+def test_page_queries_stay_bounded(client, user, count, django_assert_max_num_queries):
+    python_resume(user)
+    backend_postings(count)
+    search = SavedSearch.objects.create(user=user, name="Backend", q="backend")
+    client.force_login(user)
+    # The session and user, the saved searches offered, then the report as the API makes it.
+    with django_assert_max_num_queries(7):
+        page = client.get("/jobs/skill-gaps/", {"search": search.pk})
+    assert page.status_code == 200 and "Terraform" in page.content.decode()

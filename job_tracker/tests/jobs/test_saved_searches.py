@@ -246,3 +246,35 @@ def test_every_users_searches_are_matched_after_one_scrape(
 
     assert SavedSearchMatch.objects.filter(state="sent").count() == 6
     assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in users)
+
+
+def _collect_queries(board, users, searches_each):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from job_tracker.jobs.alerts.services import collect_new_matches
+
+    SavedSearchMatch.objects.all().delete()
+    SavedSearch.objects.all().delete()
+    for user in users:
+        for n in range(searches_each):
+            make_search(user, name=f"Search {n}", frequency="daily")
+    seen_at = board.postings.order_by("first_seen_at").values_list("first_seen_at", flat=True).first()
+    with CaptureQueriesContext(connection) as captured:
+        added = collect_new_matches(source_id=board.pk, seen_at=seen_at)
+    return len(captured), added
+
+
+def test_matching_after_a_scrape_costs_one_query_per_search_and_none_per_user_or_posting(
+    board, django_capture_on_commit_callbacks
+):
+    users = UserFactory.create_batch(6)
+    for user in users:
+        python_resume(user)
+    scrape(board, django_capture_on_commit_callbacks)
+
+    small, added_small = _collect_queries(board, users[:2], searches_each=1)
+    large, added_large = _collect_queries(board, users, searches_each=3)
+
+    assert len(added_small) == 2 and len(added_large) == 18  # every search found its postings
+    assert large - small == 18 - 2  # 4 more users, 16 more searches: one query each search
