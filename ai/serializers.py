@@ -9,7 +9,7 @@ from .models import AIModel
 
 class AIModelSerializer(serializers.ModelSerializer):
     is_available = serializers.BooleanField(read_only=True)
-    fallback = serializers.SlugRelatedField(slug_field="display_name", read_only=True)
+    fallback = serializers.SlugRelatedField(slug_field="display_name", read_only=True, allow_null=True)
 
     class Meta:
         model = AIModel

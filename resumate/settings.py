@@ -374,7 +374,7 @@ REST_FRAMEWORK = {
     },
     "NUM_PROXIES": PROXY_COUNT or None,
     "EXCEPTION_HANDLER": "resumate.api.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "resumate.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 

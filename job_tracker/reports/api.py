@@ -32,7 +32,9 @@ class LatestWeeklyReportView(generics.GenericAPIView):
     pagination_class = None
     filter_backends = ()
 
-    @extend_schema(responses=WeeklyReportSerializer)
+    @extend_schema(
+        responses={200: WeeklyReportSerializer, 404: OpenApiResponse(description="No weekly report yet.")}
+    )
     def get(self, request):
         report = selectors.latest_report(user=request.user)
         if report is None:

@@ -110,6 +110,9 @@ class PublicProfileSerializer(serializers.ModelSerializer):
         help_text="Sections to show; empty shows all.",
     )
     url = serializers.SerializerMethodField()
+    updated_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="Null until first saved."
+    )
 
     class Meta:
         model = PublicProfile
