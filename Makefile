@@ -45,8 +45,9 @@ test: lint
 screenshots: $(VENV)/.dev-installed
 	UPDATE_SCREENSHOTS=1 REQUIRE_BROWSER=1 $(BIN)/pytest resumate/tests/test_browser_layout.py -q
 
+# `make bench BENCH=import` re-measures the named sections only and keeps the rest of the file.
 bench: $(VENV)/.dev-installed
-	$(DEV) $(BIN)/python -m resumate.bench
+	$(DEV) $(BIN)/python -m resumate.bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) var staticfiles

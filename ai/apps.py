@@ -10,7 +10,9 @@ class AiConfig(AppConfig):
 
         from accounts.registry import register_dashboard_panel, register_user_data
         from job_tracker.jobs.hh.registry import register_cover_letter_writer
+        from resumes.importing.registry import DraftImprover, register_draft_improver
 
+        from .import_assist import ImproveUnavailable, improve_import_draft, remote_model
         from .models import AIModel, AIRequest
         from .panels import dashboard_panel
         from .services import posting_cover_letter_write
@@ -22,3 +24,11 @@ class AiConfig(AppConfig):
         register_dashboard_panel("ai/_panel.html", dashboard_panel, order=70)
         # The job tracker's "Apply via hh.ru" page drafts its letter here, without importing ai.
         register_cover_letter_writer(posting_cover_letter_write)
+        # The import review page's "Improve with AI", without resumes importing ai.
+        register_draft_improver(
+            DraftImprover(
+                improve=improve_import_draft,
+                available=lambda: remote_model() is not None,
+                off_reason=ImproveUnavailable.detail,
+            )
+        )

@@ -11,7 +11,8 @@ import re
 
 from resumate.exceptions import ApplicationError
 from resumes.importing.fields import find_date_range, fold, parse_date_text
-from resumes.importing.services import draft_apply_suggestions
+from resumes.importing.models import ImportStatus
+from resumes.importing.services import AlreadyConfirmed, draft_apply_suggestions
 
 from .gateway import complete
 from .grounding import parse_json_object
@@ -111,6 +112,8 @@ def suggestions_from(answer: dict, *, gaps: list[dict], source_text: str) -> tup
 
 def improve_import_draft(*, user, import_draft, model_name: str | None = None, client_ip=None) -> dict:
     """Ask the model, keep what the file supports, fill the draft's empty fields; returns what changed."""
+    if import_draft.status != ImportStatus.PARSED:
+        raise AlreadyConfirmed()  # before the model is asked: a confirmed draft would waste the request
     model = remote_model(model_name)
     if model is None:
         raise ImproveUnavailable()

@@ -97,9 +97,12 @@ def rebuild_results():
     ]
 
 
+# Import is a section of its own: `make bench BENCH=import` re-measures it alone.
+SECTIONS = ("resumes.importing.bench",)
+
+
 def run():
     from resumes import bench_export
-    from resumes.importing import bench as importing_bench
     from resumes.integrations import bench as integrations_bench
 
-    return rebuild_results() + bench_export.run() + integrations_bench.run() + importing_bench.run()
+    return rebuild_results() + bench_export.run() + integrations_bench.run()

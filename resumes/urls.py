@@ -47,6 +47,7 @@ urlpatterns = [
     path("resumes/<int:pk>/preview/<slug:template>/", export_views.resume_preview, name="resume-preview"),
     path("import/", importing_views.import_upload, name="import"),
     path("import/<int:pk>/", importing_views.import_review, name="import-review"),
+    path("import/<int:pk>/improve/", importing_views.import_improve, name="import-improve"),
     path("resumes/<int:pk>/export/ats/", importing_views.resume_ats_panel, name="resume-export-ats"),
     path("integrations/", integrations_views.integrations, name="integrations"),
     path("integrations/<int:pk>/", integrations_views.integration_detail, name="integration-detail"),

@@ -1,4 +1,8 @@
-"""Run every ``<app>.bench`` module against a throwaway database."""
+"""Run every ``<app>.bench`` module against a throwaway database.
+
+``python -m resumate.bench KEY ...`` runs only the named sections (an app label, or the ``KEY`` of a
+section an app's bench lists in ``SECTIONS``) and replaces just those in docs/BENCHMARKS.md.
+"""
 
 import logging
 import os
@@ -42,6 +46,28 @@ def fmt(value):
     return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
 
 
+def benches(selected):
+    """``(key, title, module)``: one per app with a bench, then the sections its bench lists."""
+    for config in apps.get_app_configs():
+        if not module_has_submodule(config.module, "bench"):
+            continue
+        module = import_module(f"{config.name}.bench")
+        found = [(config.label, config.verbose_name, module)]
+        found += [(sub.KEY, sub.TITLE, sub) for sub in map(import_module, getattr(module, "SECTIONS", ()))]
+        yield from (item for item in found if not selected or item[0] in selected)
+
+
+def split_sections(text):
+    """The file's head lines and ``{title: lines}`` of its ``## `` sections, in order."""
+    head, sections, current = [], {}, None
+    for line in text.splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections[current] = []
+        (head if current is None else sections[current]).append(line)
+    return head, sections
+
+
 def main(selected):
     logging.getLogger("resumate.request").setLevel(logging.WARNING)
     setup_test_environment()
@@ -49,38 +75,41 @@ def main(selected):
     db.setdefault("TEST", {})["NAME"] = (
         str(Path(settings.BASE_DIR) / "var" / "bench.sqlite3")
         if db["ENGINE"].endswith("sqlite3")
-        else "resumate_bench"
+        # Beside the configured database, so two checkouts on one server never clobber each other's.
+        else f"{db['NAME']}_bench"
     )
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    lines = [
+    now = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    head = [
         "# Benchmarks",
         "",
-        f"Written by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Each row's baseline ran in the",
+        f"Written by `make bench` on {now}. Each row's baseline ran in the",
         "same process on the same machine and database.",
         "",
         *machine(),
         "",
     ]
+    sections = {}
+    if selected and OUTPUT.exists():
+        head, sections = split_sections(OUTPUT.read_text())
     try:
-        for config in apps.get_app_configs():
-            if not module_has_submodule(config.module, "bench"):
-                continue
-            if selected and config.label not in selected:
-                continue
-            module = import_module(f"{config.name}.bench")
-            print(f"== {config.label}", flush=True)
-            lines += [f"## {config.verbose_name}", "", (module.__doc__ or "").strip(), ""]
+        for key, title, module in benches(selected):
+            print(f"== {key}", flush=True)
+            lines = [f"## {title}", "", (module.__doc__ or "").strip(), ""]
+            if selected:
+                lines += [f"Measured alone by `make bench BENCH={key}` on {now}.", ""]
             lines += ["| benchmark | result | baseline | baseline result | note |", "|---|---|---|---|---|"]
             for r in module.run():
                 base = f"{fmt(r.baseline_value)} {r.unit}" if r.baseline_value is not None else ""
                 row = f"| {r.name} | {fmt(r.value)} {r.unit} | {r.baseline_name} | {base} | {r.note} |"
                 print(row, flush=True)
                 lines.append(row)
-            lines.append("")
+            sections[title] = lines
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     OUTPUT.parent.mkdir(exist_ok=True)
-    OUTPUT.write_text("\n".join(lines))
+    body = [line for lines in sections.values() for line in ("\n".join(lines).rstrip(), "")]
+    OUTPUT.write_text("\n".join(["\n".join(head).rstrip(), "", *body]))
     print(f"written to {OUTPUT}")
 
 

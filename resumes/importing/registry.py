@@ -5,6 +5,9 @@ The job tracker registers ``tracker_csv`` here, so resumes never imports it
 bytes into a draft, and optionally how to recognise its text, clean an edited
 draft, mark duplicates and confirm; kinds that leave those out use the
 achievement defaults in ``services``.
+
+The AI app registers the draft improver ("Improve with AI" on the review
+page) the same way; without one the page offers no such button.
 """
 
 from collections.abc import Callable
@@ -24,7 +27,26 @@ class ImportKind:
     review_template: str = "resumes/importing/_review_career.html"
 
 
+@dataclass(frozen=True)
+class DraftImprover:
+    # improve(*, user, import_draft, client_ip) -> {"filled": [...], "dropped": [...], "model": name};
+    # raises ApplicationError with a message for the user.
+    improve: Callable[..., dict]
+    # available() -> False when nothing could answer (no remote model configured).
+    available: Callable[[], bool]
+    off_reason: str = ""
+
+
 _kinds: dict[str, ImportKind] = {}
+_improver: list[DraftImprover] = []
+
+
+def register_draft_improver(improver: DraftImprover) -> None:
+    _improver[:] = [improver]
+
+
+def draft_improver() -> DraftImprover | None:
+    return _improver[0] if _improver else None
 
 
 def register_import_kind(kind: ImportKind) -> None:

@@ -86,7 +86,7 @@ def draft_create(*, user, data: bytes, kind: str | None = None, filename: str = 
         raise NothingToImport(f"More than {MAX_DRAFT_ENTRIES} entries; split the file.", status=400)
     warnings = draft.pop("warnings", [])
     _mark_duplicates(import_kind, user, draft)
-    ImportDraft.objects.filter(user=user, expires_at__lte=timezone.now()).delete()
+    drafts_purge_expired(user=user)
     now = timezone.now()
     return ImportDraft.objects.create(
         user=user,
@@ -97,6 +97,14 @@ def draft_create(*, user, data: bytes, kind: str | None = None, filename: str = 
         source_text=text[:500_000],
         expires_at=now + dt.timedelta(days=settings.IMPORT_DRAFT_DAYS),
     )
+
+
+def drafts_purge_expired(*, user=None) -> int:
+    """Delete drafts past their expiry (one user's, or everyone's); returns how many. Safe to repeat."""
+    expired = ImportDraft.objects.filter(expires_at__lte=timezone.now())
+    if user is not None:
+        expired = expired.filter(user=user)
+    return expired.delete()[0]
 
 
 def _mark_duplicates(import_kind, user, draft: dict) -> None:
@@ -326,4 +334,4 @@ def draft_apply_suggestions(*, import_draft: ImportDraft, suggestions: dict) -> 
     return changed
 
 
-__all__ = ["DuplicateIndex", "draft_confirm", "draft_create", "draft_update"]
+__all__ = ["DuplicateIndex", "draft_confirm", "draft_create", "draft_update", "drafts_purge_expired"]

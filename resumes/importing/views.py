@@ -1,4 +1,5 @@
-"""Pages: upload a file (drag and drop), review the parsed entries with their confidence, confirm.
+"""Pages: upload a file (drag and drop), review the parsed entries with their confidence, improve
+them with AI when the AI app has registered an improver, confirm.
 
 Also the export page's ATS panel (rule checks and the read-back self-test).
 """
@@ -9,15 +10,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
 from resumate.exceptions import ApplicationError
+from resumate.network import client_ip
+from resumate.web import is_htmx
 
 from ..exporters.pdf import DEFAULT_PAPER, UnknownOption, cached_pdf
 from ..models import AchievementType, Resume
 from . import registry, selectors, services
 from .ats import ats_report
+from .models import ImportStatus
 
 FIELDS = ("title", "organization", "location", "start_date", "end_date", "url")
 
@@ -117,7 +121,6 @@ def import_review(request, pk):
     draft = selectors.draft_get(user=request.user, pk=pk)
     if draft is None:
         raise Http404("No such import.")
-    kind = registry.get_kind(draft.kind)
     errors, status = [], 200
     if request.method == "POST" and draft.status == "parsed":
         try:
@@ -139,15 +142,65 @@ def import_review(request, pk):
                 "into what you already had.",
             )
             return redirect("resumes:import-review", pk=draft.pk)
+    return _review_page(request, draft, errors=errors, status=status)
+
+
+def _review_page(request, draft, *, errors=(), notice="", status=200):
+    kind = registry.get_kind(draft.kind)
+    improver = registry.draft_improver() if "achievements" in draft.draft else None
     context = {
         "draft": draft,
         "kind": kind,
         "rows": _rows(draft),
         "types": AchievementType.choices,
         "errors": errors,
+        "notice": notice,
+        "improver": improver,
+        "can_improve": improver is not None and draft.status == ImportStatus.PARSED and improver.available(),
         "template": kind.review_template if kind else "resumes/importing/_review_career.html",
     }
     return render(request, "resumes/importing/review.html", context, status=status)
+
+
+def _improved(result: dict) -> str:
+    filled, dropped = len(result["filled"]), len(result["dropped"])
+    text = (
+        f"{result['model']} filled {filled} empty field{'s' * (filled != 1)} from your file's text; "
+        "check before you confirm."
+        if filled
+        else f"{result['model']} found nothing in your file for the empty fields."
+    )
+    if dropped:
+        were = "was" if dropped == 1 else "were"
+        text += f" {dropped} suggestion{'s' * (dropped != 1)} not found in the file {were} dropped."
+    return text
+
+
+@login_required
+@require_POST
+def import_improve(request, pk):
+    """Improve with AI: the review form's edits are kept, then empty fields filled from the file's text."""
+    draft = selectors.draft_get(user=request.user, pk=pk)
+    if draft is None:
+        raise Http404("No such import.")
+    improver = registry.draft_improver()
+    try:
+        if improver is None or "achievements" not in draft.draft:
+            raise ApplicationError("Improve with AI is not available for this import.", status=409)
+        if draft.status != ImportStatus.PARSED:
+            raise services.AlreadyConfirmed()
+        if "e0-type" in request.POST:
+            edited, _ = _draft_from_post(draft, request.POST)
+            draft = services.draft_update(import_draft=draft, draft=edited)
+        result = improver.improve(user=request.user, import_draft=draft, client_ip=client_ip(request))
+    except (ApplicationError, ValidationError) as exc:
+        # htmx swaps only 2xx answers: the page fragment carries the error itself.
+        status = 200 if is_htmx(request) else getattr(exc, "status", 400)
+        return _review_page(request, draft, errors=_errors(exc), status=status)
+    if is_htmx(request):
+        return _review_page(request, draft, notice=_improved(result))
+    messages.success(request, _improved(result))
+    return redirect("resumes:import-review", pk=draft.pk)
 
 
 @login_required

@@ -3,14 +3,17 @@
 other layouts (two columns, Russian and German headings, dates as 03/2021, März 2021,
 "2019 – по настоящее время"), and LinkedIn ZIPs with the export's quirks.
 
-Each sample carries its truth: the work entries a reader must recover (employer, title, start, end).
-``score`` gives field-level precision and recall; tests and ``make bench`` share both.
+Each sample carries its truth, section by section: the entries a reader must recover (work, education,
+projects and the other achievement sections: organisation, title, start, end), the contact fields, the
+skills and the spoken languages. ``measure`` gives field-level precision and recall per section; tests
+and ``make bench`` share it.
 """
 
 import copy
 import csv
 import io
 import zipfile
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import docx
@@ -21,11 +24,34 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from resumes.exporters.pdf import FONT_DIR, TEMPLATES, render_pdf
+from resumes.importers import SECTION_MAPPERS, skill_rows
+from resumes.importing import registry
 from resumes.importing.fields import fold
+from resumes.models import SkillCategory
+from resumes.skills import canonical_skill_name
 
 from ..export_data import UNICODE_RESUME, official_sample
 
-WORK_FIELDS = ("organization", "title", "start", "end")
+ENTRY_FIELDS = ("organization", "title", "start", "end")
+WORK_FIELDS = ENTRY_FIELDS
+CONTACT_FIELDS = ("name", "email", "phone")
+# Entry section -> the achievement types a reader files under it.
+ENTRY_SECTIONS = {
+    "work": ("job", "internship"),
+    "education": ("degree", "course"),
+    "projects": ("project",),
+    "certificates": ("certification",),
+    "awards": ("award",),
+    "publications": ("publication",),
+    "volunteer": ("volunteer",),
+}
+SECTION_FIELDS = {
+    **dict.fromkeys(ENTRY_SECTIONS, ENTRY_FIELDS),
+    "contact": CONTACT_FIELDS,
+    "skills": ("name",),
+    "languages": ("name",),
+}
+SPOKEN = SkillCategory.SPOKEN_LANGUAGE
 
 
 @dataclass
@@ -34,23 +60,54 @@ class Sample:
     kind: str  # pdf, docx, linkedin
     family: str  # "own" (our templates), "ats" (our ATS template), "other"
     data: bytes
-    work: list[dict] = field(default_factory=list)
+    # Section -> what a reader must recover; a section left out holds nothing.
+    truth: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def work(self) -> list[dict]:
+        return self.truth.get("work", [])
 
 
-def _ym(value: str) -> str:
-    return value[:7] if value and len(value) >= 7 else (f"{value[:4]}-01" if value else "")
+def _month(value) -> str:
+    return value.isoformat()[:7] if value else ""
 
 
-def _truth_from_json(document: dict) -> list[dict]:
-    return [
-        {
-            "organization": w.get("name", ""),
-            "title": w.get("position", ""),
-            "start": _ym(w.get("startDate", "")),
-            "end": _ym(w.get("endDate", "")),
-        }
-        for w in document.get("work", [])
-    ]
+def truth_from_json(document: dict) -> dict[str, list[dict]]:
+    """What the document holds, mapped to achievements the way the JSON Resume import maps it."""
+    truth = {
+        section: [
+            {
+                "organization": row["organization"] or "",
+                "title": row["title"] or "",
+                "start": _month(row["start_date"]),
+                "end": _month(row["end_date"]),
+            }
+            for row in map(SECTION_MAPPERS[section], document.get(section) or [])
+        ]
+        for section in ENTRY_SECTIONS
+    }
+    basics = document.get("basics") or {}
+    truth["contact"] = [{f: basics.get(f, "") for f in CONTACT_FIELDS}]
+    rows = skill_rows(document)
+    truth["skills"] = [{"name": name} for name, category, *_ in rows if category != SPOKEN]
+    truth["languages"] = [{"name": name} for name, category, *_ in rows if category == SPOKEN]
+    return truth
+
+
+def _truth(*, contact, work, education=(), skills=(), languages=(), **sections) -> dict[str, list[dict]]:
+    """A hand-built sample's truth: entries as (organisation, title, start, end) tuples, skills as names."""
+
+    def entries(rows):
+        return [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in rows]
+
+    return {
+        "contact": [dict(zip(CONTACT_FIELDS, contact, strict=True))],
+        "work": entries(work),
+        "education": entries(education),
+        **{section: entries(rows) for section, rows in sections.items()},
+        "skills": [{"name": canonical_skill_name(s)} for s in skills],
+        "languages": [{"name": canonical_skill_name(s)} for s in languages],
+    }
 
 
 CAREER = {
@@ -149,7 +206,7 @@ def own_samples() -> list[Sample]:
                     kind="pdf",
                     family="ats" if template == "ats" else "own",
                     data=render_pdf(copy.deepcopy(document), template=template, paper="a4"),
-                    work=_truth_from_json(document),
+                    truth=truth_from_json(document),
                 )
             )
     return samples
@@ -229,7 +286,12 @@ def two_column_pdf() -> Sample:
     w.line("EDUCATION", size=12, bold=True, gap=10)
     w.line("BSc Mathematics", bold=True, right="2012 – 2015")
     w.line("University of Leeds")
-    truth = [{"organization": c, "title": t, "start": s, "end": e} for t, c, _, s, e in jobs]
+    truth = _truth(
+        contact=(side[0], side[3], side[4]),
+        work=[(c, t, s, e) for t, c, _, s, e in jobs],
+        education=[("University of Leeds", "BSc Mathematics", "2012-01", "2015-01")],
+        skills=side[8:],
+    )
     return Sample("other/two-column", "pdf", "other", w.pdf(), truth)
 
 
@@ -257,7 +319,12 @@ def russian_pdf() -> Sample:
     w.line("2009 – 2015", size=9)
     w.line("Навыки", size=13, bold=True, gap=10)
     w.line("Go, Python, PostgreSQL, Kafka, Docker")
-    truth = [{"organization": c, "title": t, "start": s, "end": e} for c, t, _, s, e in jobs]
+    truth = _truth(
+        contact=("Иван Петров", "ivan.petrov@example.ru", "+7 912 345-67-89"),
+        work=[(c, t, s, e) for c, t, _, s, e in jobs],
+        education=[("МГУ им. Ломоносова", "Магистр, прикладная математика", "2009-01", "2015-01")],
+        skills=["Go", "Python", "PostgreSQL", "Kafka", "Docker"],
+    )
     return Sample("other/russian", "pdf", "other", w.pdf(), truth)
 
 
@@ -282,7 +349,12 @@ def german_pdf() -> Sample:
     w.line("2016 – 2018", size=9)
     w.line("Kenntnisse", size=13, bold=True, gap=10)
     w.line("Java, Kotlin, Spring, Docker")
-    truth = [{"organization": c, "title": t, "start": s, "end": e} for t, c, _, s, e in jobs]
+    truth = _truth(
+        contact=("Lena Schäfer", "lena.schaefer@example.de", "+49 30 1234567"),
+        work=[(c, t, s, e) for t, c, _, s, e in jobs],
+        education=[("Technische Universität Berlin", "Master Informatik", "2016-01", "2018-01")],
+        skills=["Java", "Kotlin", "Spring", "Docker"],
+    )
     return Sample("other/german", "pdf", "other", w.pdf(), truth)
 
 
@@ -312,7 +384,12 @@ def docx_sample() -> Sample:
     document.add_paragraph("Figma, Sketch, User Research")
     out = io.BytesIO()
     document.save(out)
-    truth = [{"organization": c, "title": t, "start": s, "end": e} for t, c, _, s, e in jobs]
+    truth = _truth(
+        contact=("Marta Kowalska", "marta@example.pl", "+48 600 700 800"),
+        work=[(c, t, s, e) for t, c, _, s, e in jobs],
+        education=[("Akademia Sztuk Pięknych", "Master of Arts, Design", "2012-01", "2017-01")],
+        skills=["Figma", "Sketch", "User Research"],
+    )
     return Sample("other/docx", "docx", "other", out.getvalue(), truth)
 
 
@@ -338,7 +415,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 def linkedin_zip(positions: int = 3, *, prefix="Basic_LinkedInDataExport_11-23-2026/") -> Sample:
     """A "Download your data" export: folder prefix, BOM, multi-line bullets, no Projects.csv."""
-    rows, truth = [], []
+    rows, work = [], []
     for n in range(positions):
         start_year = 2024 - n
         finished = "" if n == 0 else f"{MONTHS[(n + 5) % 12]} {start_year}"
@@ -352,13 +429,13 @@ def linkedin_zip(positions: int = 3, *, prefix="Basic_LinkedInDataExport_11-23-2
                 finished,
             ]
         )
-        truth.append(
-            {
-                "organization": f"Company {n} GmbH",
-                "title": f"Engineer {n}",
-                "start": f"{start_year}-{n % 12 + 1:02d}",
-                "end": f"{start_year}-{(n + 5) % 12 + 1:02d}" if finished else "",
-            }
+        work.append(
+            (
+                f"Company {n} GmbH",
+                f"Engineer {n}",
+                f"{start_year}-{n % 12 + 1:02d}",
+                f"{start_year}-{(n + 5) % 12 + 1:02d}" if finished else "",
+            )
         )
     files = {
         "Profile.csv": _csv(
@@ -421,6 +498,15 @@ def linkedin_zip(positions: int = 3, *, prefix="Basic_LinkedInDataExport_11-23-2
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in files.items():
             archive.writestr(prefix + name, data)
+    truth = _truth(
+        contact=("Kim Lee", "kim@example.com", ""),
+        work=work,
+        education=[("Technische Universität München", "Master of Science", "2010-01", "2015-01")],
+        # A certificate has one date; the reader files it as start and end alike.
+        certificates=[("CNCF", "CKA", "2022-01", "2022-01")],
+        skills=["Python", "k8s", "PostgreSQL"],
+        languages=["German"],
+    )
     return Sample(f"linkedin/{positions}", "linkedin", "other", out.getvalue(), truth)
 
 
@@ -430,18 +516,29 @@ def all_samples() -> list[Sample]:
 
 # --- Scoring ------------------------------------------------------------------------------------
 
+# An empty end date means "still going on": reading it back empty is a hit, not a miss.
+EMPTY_IS_AN_ANSWER = {"end"}
 
-def parsed_work(draft: dict) -> list[dict]:
-    return [
-        {
-            "organization": a["organization"],
-            "title": a["title"],
-            "start": a["start_date"][:7],
-            "end": a["end_date"][:7],
-        }
-        for a in draft["achievements"]
-        if a["type"] in ("job", "internship")
-    ]
+
+def parsed_sections(draft: dict) -> dict[str, list[dict]]:
+    """A reader's draft cut the way the truth is: section -> entries with the scored fields."""
+    section_of = {kind: section for section, kinds in ENTRY_SECTIONS.items() for kind in kinds}
+    sections = {section: [] for section in SECTION_FIELDS}
+    for a in draft["achievements"]:
+        if a["type"] in section_of:
+            sections[section_of[a["type"]]].append(
+                {
+                    "organization": a["organization"],
+                    "title": a["title"],
+                    "start": a["start_date"][:7],
+                    "end": a["end_date"][:7],
+                }
+            )
+    basics = draft.get("basics") or {}
+    sections["contact"] = [{f: basics.get(f, "") for f in CONTACT_FIELDS}]
+    for s in draft["skills"]:
+        sections["languages" if s["category"] == SPOKEN else "skills"].append({"name": s["name"]})
+    return sections
 
 
 def _same(a: str, b: str) -> bool:
@@ -450,37 +547,78 @@ def _same(a: str, b: str) -> bool:
 
 @dataclass
 class Score:
-    true_positive: dict = field(default_factory=lambda: dict.fromkeys(WORK_FIELDS, 0))
-    predicted: dict = field(default_factory=lambda: dict.fromkeys(WORK_FIELDS, 0))
-    expected: dict = field(default_factory=lambda: dict.fromkeys(WORK_FIELDS, 0))
+    """Field-level counts over one section: each truth entry is paired with its closest parsed entry."""
+
+    fields: tuple[str, ...] = ENTRY_FIELDS
+    true_positive: Counter = field(default_factory=Counter)
+    predicted: Counter = field(default_factory=Counter)
+    expected: Counter = field(default_factory=Counter)
     entries: int = 0
     entries_recovered: int = 0
 
     def add(self, truth: list[dict], parsed: list[dict]) -> None:
-        unused = list(parsed)
+        fields, unused = self.fields, list(parsed)
         for want in truth:
-            best = max(unused, key=lambda got: sum(_same(got[f], want[f]) for f in WORK_FIELDS), default=None)
+            best = max(unused, key=lambda got: sum(_same(got[f], want[f]) for f in fields), default=None)
             self.entries += 1
-            for f in WORK_FIELDS:
-                self.expected[f] += bool(want[f]) or f == "end"
+            for f in fields:
+                self.expected[f] += bool(want[f]) or f in EMPTY_IS_AN_ANSWER
             if best is None:
                 continue
             unused.remove(best)
-            hits = {f: _same(best[f], want[f]) for f in WORK_FIELDS}
-            for f in WORK_FIELDS:
-                self.true_positive[f] += hits[f]
-                self.predicted[f] += bool(best[f]) or (f == "end" and hits[f])
-            self.entries_recovered += all(hits.values())
+            same = {f: _same(best[f], want[f]) for f in fields}
+            for f in fields:
+                # Both empty (no phone on the CV, none read) is agreement, not a field recovered.
+                self.true_positive[f] += same[f] and (bool(want[f]) or f in EMPTY_IS_AN_ANSWER)
+                self.predicted[f] += bool(best[f]) or (f in EMPTY_IS_AN_ANSWER and same[f])
+            self.entries_recovered += all(same.values())
         for extra in unused:
-            for f in WORK_FIELDS:
+            for f in fields:
                 self.predicted[f] += bool(extra[f])
 
-    def precision(self, f: str) -> float:
-        return self.true_positive[f] / self.predicted[f] if self.predicted[f] else 1.0
+    def merge(self, other: "Score") -> None:
+        self.true_positive += other.true_positive
+        self.predicted += other.predicted
+        self.expected += other.expected
+        self.entries += other.entries
+        self.entries_recovered += other.entries_recovered
 
-    def recall(self, f: str) -> float:
-        return self.true_positive[f] / self.expected[f] if self.expected[f] else 1.0
+    def precision(self, f: str | None = None) -> float:
+        """One field's precision, or over every field of the section (micro-averaged) without ``f``."""
+        hits, said = self._sum(self.true_positive, f), self._sum(self.predicted, f)
+        return hits / said if said else 1.0
+
+    def recall(self, f: str | None = None) -> float:
+        hits, wanted = self._sum(self.true_positive, f), self._sum(self.expected, f)
+        return hits / wanted if wanted else 1.0
+
+    def _sum(self, counts: Counter, f: str | None) -> int:
+        return counts[f] if f else sum(counts[name] for name in self.fields)
+
+    @property
+    def measured(self) -> bool:
+        """Whether the corpus expects or a reader found anything in this section."""
+        return bool(self._sum(self.expected, None) or self._sum(self.predicted, None))
 
     @property
     def entry_rate(self) -> float:
         return self.entries_recovered / self.entries if self.entries else 1.0
+
+
+def score_sample(sample: Sample) -> dict[str, Score]:
+    """Section -> score of one sample, read by the reader of its kind."""
+    draft, _ = registry.get_kind(sample.kind).parse(sample.data)
+    parsed = parsed_sections(draft)
+    scores = {section: Score(fields) for section, fields in SECTION_FIELDS.items()}
+    for section, score in scores.items():
+        score.add(sample.truth.get(section, []), parsed[section])
+    return scores
+
+
+def measure(samples: list[Sample]) -> dict[str, dict[str, Score]]:
+    """Family -> section -> score summed over the family's samples."""
+    totals = defaultdict(lambda: {section: Score(fields) for section, fields in SECTION_FIELDS.items()})
+    for sample in samples:
+        for section, score in score_sample(sample).items():
+            totals[sample.family][section].merge(score)
+    return dict(totals)
