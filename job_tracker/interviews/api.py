@@ -33,6 +33,12 @@ class InterviewViewSet(viewsets.ModelViewSet):
     filter_backends = []
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Another user's application is a 404 before any input is looked at (no 400 that leaks it).
+        if not getattr(self, "swagger_fake_view", False):
+            self.application()
+
     def application(self):
         if not hasattr(self, "_application"):
             self._application = application_selectors.application_get(

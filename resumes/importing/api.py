@@ -95,11 +95,10 @@ class ImportDetailView(APIView):
         },
     )
     def patch(self, request, pk):
+        import_draft = own_draft(request, pk)  # another user's draft is a 404 before its input is checked
         serializer = ImportEditSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        draft = services.draft_update(
-            import_draft=own_draft(request, pk), draft=serializer.validated_data["draft"]
-        )
+        draft = services.draft_update(import_draft=import_draft, draft=serializer.validated_data["draft"])
         return Response(ImportDraftSerializer(draft).data)
 
 
