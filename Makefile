@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: run test lint format bench migrate clean screenshots
+.PHONY: run test lint format bench reliability migrate clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ screenshots: $(VENV)/.dev-installed
 # `make bench BENCH=import` re-measures the named sections only and keeps the rest of the file.
 bench: $(VENV)/.dev-installed
 	$(DEV) $(BIN)/python -m resumate.bench $(BENCH)
+
+# Load against gunicorn -w 2 on the machine's PostgreSQL and Redis; writes docs/RELIABILITY.md.
+reliability: $(VENV)/.dev-installed
+	$(BIN)/python -m resumate.reliability
 
 clean:
 	rm -rf $(VENV) var staticfiles

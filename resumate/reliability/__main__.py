@@ -1,0 +1,140 @@
+"""``make reliability``: load against gunicorn on PostgreSQL + Redis, figures into docs/RELIABILITY.md.
+
+A throwaway database (``<DATABASE_URL's name>_reliability``) is created and migrated; the project
+runs under ``gunicorn -w 2`` with production settings beside this process; clients come from
+outside over HTTP. ``RELIABILITY_CLIENTS`` and ``RELIABILITY_SECONDS`` size the run (100, 60).
+"""
+
+import asyncio
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+from resumate.tests.stack import BASE_DIR, _wait_until_up, free_port, production_env
+
+from .load import run_load, summary
+
+OUTPUT = BASE_DIR / "docs" / "RELIABILITY.md"
+COMMAND = "make reliability"
+
+
+def throwaway_database(url: str) -> str:
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") + "_reliability"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def start_gunicorn(env: dict, run_dir: Path):
+    port = free_port()
+    output = run_dir / "gunicorn.out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "resumate.wsgi:application", "--config", "gunicorn.conf.py"],
+        cwd=BASE_DIR,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2"},
+        stdout=output.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    _wait_until_up(f"http://127.0.0.1:{port}/health/live/", process, output, "gunicorn")
+    return process, f"http://127.0.0.1:{port}"
+
+
+def count_stored(database_url: str, tally) -> dict:
+    with psycopg.connect(database_url) as connection:
+
+        def found(sql, values):
+            return connection.execute(sql, (list(values),)).fetchone()[0]
+
+        return {
+            "achievements": (
+                len(tally.achievements),
+                found("SELECT count(*) FROM resumes_achievement WHERE id = ANY(%s)", tally.achievements),
+            ),
+            "applications": (
+                len(tally.applications),
+                found(
+                    "SELECT count(*) FROM job_tracker_jobapplication WHERE id = ANY(%s)", tally.applications
+                ),
+            ),
+            "webhook deliveries": (
+                len(tally.webhook_ids),
+                found(
+                    "SELECT count(*) FROM resumes_webhooklog WHERE delivery_id = ANY(%s)", tally.webhook_ids
+                ),
+            ),
+        }
+
+
+def main():
+    clients = int(os.environ.get("RELIABILITY_CLIENTS", 100))
+    seconds = float(os.environ.get("RELIABILITY_SECONDS", 60))
+    database_url = throwaway_database(
+        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/resumate")
+    )
+    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/2")
+    run_dir = Path(tempfile.mkdtemp(prefix="resumate-reliability-"))
+    env = production_env(
+        database_url=database_url, redis_url=redis_url, static_root=run_dir / "static", throttle_auth=100_000
+    )
+    # The load is many clients per account on one address: lift the per-user and per-client rates.
+    env.update({"THROTTLE_USER": "1000000/minute", "THROTTLE_ANON": "1000000/minute",
+                "THROTTLE_RESUME_PDF": "1000000/minute", "LOG_LEVEL": "WARNING"})  # fmt: skip
+    print("migrating the throwaway database…", flush=True)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=BASE_DIR, env=env,
+                   check=True)  # fmt: skip
+    process, base_url = start_gunicorn(env, run_dir)
+    try:
+        print(f"{clients} clients for {seconds:.0f} s against {base_url} (gunicorn -w 2)…", flush=True)
+        tally = asyncio.run(run_load(base_url, clients=clients, seconds=seconds, accounts=20))
+    finally:
+        process.terminate()
+        process.wait(30)
+    stored = count_stored(database_url, tally)
+    write_report(tally, stored, clients=clients, seconds=seconds)
+    lost = {kind: sent - kept for kind, (sent, kept) in stored.items() if sent != kept}
+    errors = sum(tally.errors.values())
+    print("\n".join(summary(tally)))
+    print(f"errors: {errors}; writes not found: {lost or 'none'}")
+    for example in tally.examples[:10]:
+        print("  ", example)
+    return 1 if errors or lost else 0
+
+
+def write_report(tally, stored, *, clients, seconds):
+    total = sum(len(v) for v in tally.latencies.values())
+    lines = [
+        "# Reliability",
+        "",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `{COMMAND}` on {platform.platform()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}: gunicorn -w 2 (production settings) "
+        "on PostgreSQL + Redis, clients over HTTP from a separate process.",
+        "",
+        f"## Load: {clients} concurrent clients for {seconds:.0f} s",
+        "",
+        f"{total} requests ({total / seconds:.0f}/s), {sum(tally.errors.values())} errors.",
+        "",
+        *summary(tally),
+        "",
+        "Every write answered 2xx, looked for in the database afterwards:",
+        "",
+        "| write | answered 2xx | found |",
+        "|---|---|---|",
+        *(f"| {kind} | {sent} | {kept} |" for kind, (sent, kept) in stored.items()),
+        "",
+    ]
+    OUTPUT.write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
