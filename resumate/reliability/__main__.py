@@ -19,6 +19,7 @@ import psycopg
 
 from resumate.tests.stack import BASE_DIR, _wait_until_up, free_port, production_env
 
+from .faults import PrivateRedis, phases, redis_outage
 from .load import run_load, summary
 
 OUTPUT = BASE_DIR / "docs" / "RELIABILITY.md"
@@ -101,7 +102,19 @@ def main():
         process.terminate()
         process.wait(30)
     stored = count_stored(database_url, tally)
-    write_report(tally, stored, clients=clients, seconds=seconds)
+
+    print("Redis stopped for 10 s under load, then started again…", flush=True)
+    redis = PrivateRedis()
+    redis.start()
+    process, base_url = start_gunicorn({**env, "REDIS_URL": redis.url}, run_dir)
+    try:
+        fault_tally, outage = redis_outage(base_url, redis, clients=20, before=5, down=10, after=10)
+    finally:
+        process.terminate()
+        process.wait(30)
+        redis.stop()
+    fault_lines = redis_report(fault_tally, outage, count_stored(database_url, fault_tally))
+    write_report(tally, stored, clients=clients, seconds=seconds, extra=fault_lines)
     lost = {kind: sent - kept for kind, (sent, kept) in stored.items() if sent != kept}
     errors = sum(tally.errors.values())
     print("\n".join(summary(tally)))
@@ -111,7 +124,29 @@ def main():
     return 1 if errors or lost else 0
 
 
-def write_report(tally, stored, *, clients, seconds):
+def redis_report(tally, outage, stored) -> list[str]:
+    during = sorted({code for phase, code in outage.probe if phase == "during"})
+    after = sorted({code for phase, code in outage.probe if phase == "after"})
+    errors = phases(tally, outage)
+    lost = sum(sent - kept for sent, kept in stored.values())
+    recovered = (
+        f"{outage.recovered_after} s" if outage.recovered_after is not None else "never (within the run)"
+    )
+    return [
+        "## Fault: Redis stopped for 10 s under load (20 clients), then started",
+        "",
+        f"- Errors seen by clients: {errors['before']} before, {errors['during']} during and "
+        f"{errors['after']} after the outage (django-redis is set to ignore cache errors).",
+        f"- Readiness probe (`/health/ready/`): {during} while Redis was down, {after} after; ok again "
+        f"{recovered} after Redis was back.",
+        f"- Writes answered 2xx and not found afterwards: {lost}.",
+        "",
+        *summary(tally),
+        "",
+    ]
+
+
+def write_report(tally, stored, *, clients, seconds, extra=()):
     total = sum(len(v) for v in tally.latencies.values())
     lines = [
         "# Reliability",
@@ -132,6 +167,7 @@ def write_report(tally, stored, *, clients, seconds):
         "|---|---|---|",
         *(f"| {kind} | {sent} | {kept} |" for kind, (sent, kept) in stored.items()),
         "",
+        *extra,
     ]
     OUTPUT.write_text("\n".join(lines))
 

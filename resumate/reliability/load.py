@@ -34,7 +34,10 @@ class Account:
 class Tally:
     latencies: dict = field(default_factory=lambda: defaultdict(list))
     errors: dict = field(default_factory=lambda: defaultdict(int))
+    # Answers the product gives on purpose under contention, e.g. one PDF render per user at a time.
+    refused: dict = field(default_factory=lambda: defaultdict(int))
     examples: list = field(default_factory=list)
+    error_times: list = field(default_factory=list)  # monotonic time of each error
     # What the server said it stored: checked against the database afterwards.
     achievements: set = field(default_factory=set)
     webhook_ids: set = field(default_factory=set)
@@ -72,11 +75,16 @@ async def timed(tally: Tally, kind: str, request, ok=(200, 201, 202)):
         response = await request
     except httpx.HTTPError as exc:
         tally.errors[kind] += 1
+        tally.error_times.append(time.monotonic())
         tally.examples.append(f"{kind}: {exc!r}")
         return None
     tally.latencies[kind].append((time.perf_counter() - started) * 1000)
+    if response.status_code == 429 and response.headers.get("Retry-After"):
+        tally.refused[kind] += 1
+        return None
     if response.status_code not in ok:
         tally.errors[kind] += 1
+        tally.error_times.append(time.monotonic())
         if len(tally.examples) < 20:
             tally.examples.append(f"{kind}: {response.status_code} {response.text[:200]}")
         return None
@@ -141,24 +149,30 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def run_load(base_url: str, *, clients: int, seconds: float, accounts: int) -> Tally:
+async def run_load(base_url: str, *, clients: int, seconds: float, accounts: int, during=None) -> Tally:
+    """``during``: a coroutine function run beside the clients (a fault), given the run's end time."""
     limits = httpx.Limits(max_connections=clients + 10, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits, trust_env=False) as http:
         made = [await make_account(http, n) for n in range(accounts)]
         tally = Tally()
         until = time.monotonic() + seconds
+        extra = [during(until)] if during else []
         await asyncio.gather(
-            *(client_loop(http, made[n % accounts], tally, until, seed=n) for n in range(clients))
+            *(client_loop(http, made[n % accounts], tally, until, seed=n) for n in range(clients)), *extra
         )
     return tally
 
 
 def summary(tally: Tally) -> list[str]:
-    lines = ["| request | count | errors | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|---|"]
+    lines = [
+        "| request | count | errors | refused (429, Retry-After) | p50 ms | p95 ms | p99 ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for kind in sorted(tally.latencies):
         values = tally.latencies[kind]
         lines.append(
-            f"| {kind} | {len(values)} | {tally.errors[kind]} | {statistics.median(values):.1f} "
-            f"| {percentile(values, 0.95):.1f} | {percentile(values, 0.99):.1f} |"
+            f"| {kind} | {len(values)} | {tally.errors[kind]} | {tally.refused[kind]} "
+            f"| {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} "
+            f"| {percentile(values, 0.99):.1f} |"
         )
     return lines
