@@ -52,3 +52,11 @@ proc_name = os.environ.get("GUNICORN_INSTANCE", "resumate")
 # one host would share it, so it is opt-in with a path of its own.
 control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or None
 control_socket_disable = control_socket is None
+
+
+def child_exit(server, worker):
+    # With PROMETHEUS_MULTIPROC_DIR each worker writes its metrics to files; drop a dead one's gauges.
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

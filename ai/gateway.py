@@ -26,6 +26,8 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 
+from resumate.metrics import AI_REQUESTS
+
 from . import limits
 from .exceptions import DailyLimitExceeded, LoginRequired, ModelUnavailable
 from .models import AIModel, AIRequest, AIRequestStatus, APIProvider
@@ -384,6 +386,7 @@ class _UsageLog:
     def write(
         self, model, status, *, completion: Completion | None = None, attempts=0, latency_ms=0, error=""
     ):
+        AI_REQUESTS.labels(model=model.display_name, status=status).inc()
         AIRequest.objects.create(
             user=self.user,
             model=model,

@@ -71,9 +71,11 @@ INSTALLED_APPS = [
     "job_tracker",
     "ai",
     "assistant",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "resumate.middleware.RequestIdMiddleware",
     "resumate.middleware.RequestBodyLimitMiddleware",
     "resumate.middleware.ApiNotFoundMiddleware",
@@ -88,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -128,6 +131,13 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
+# Query counts and latencies for /metrics: django-prometheus's thin wrappers of the same backends.
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends."
+)
+# /metrics: open to the internal network; from anywhere else only with this bearer token.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+
 # Optional read replica: with DATABASE_REPLICA_URL, requests read from the "replica" alias;
 # writes, transactions, unsafe methods and a client's reads for
 # REPLICA_PIN_SECONDS after its write stay on the primary (resumate/db_router.py).
@@ -155,7 +165,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "django_prometheus.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "resumate",
             "OPTIONS": {
@@ -170,7 +180,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "django_prometheus.cache.backends.locmem.LocMemCache",
             "LOCATION": "resumate",
         }
     }
@@ -319,6 +329,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # --- E-mail -----------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Messages go through a counting wrapper (resumate/mail.py) to the backend EMAIL_URL names.
+EMAIL_DELIVERY_BACKEND, EMAIL_BACKEND = EMAIL_BACKEND, "resumate.mail.CountingEmailBackend"  # noqa: F821
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ResuMate <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")

@@ -8,6 +8,7 @@ from job_tracker import urls as job_tracker_urls
 from resumes import urls as resumes_urls
 
 from . import health
+from .metrics import metrics_view
 
 # Each app exposes ``api_urlpatterns`` (under /api/v1/) and ``urlpatterns`` (pages).
 api_v1 = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", health.ready, name="health"),
     path("health/live/", health.live, name="health-live"),
+    path("metrics", metrics_view, name="metrics"),
     path("health/ready/", health.ready, name="health-ready"),
     path("api/v1/", include(api_v1)),
     path("mcp/", include("assistant.urls")),

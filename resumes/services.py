@@ -19,6 +19,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
+from resumate.metrics import REBUILDS
+
 from . import builder
 from .events import resumes_rebuilt
 from .locales import DEFAULT_LANGUAGE
@@ -176,6 +178,7 @@ def rebuild_resume(*, user) -> Resume:
     Variants are built from the same loaded rows (``resumes.variants.build``).
     Manual resumes are never read or written.
     """
+    REBUILDS.inc()
     now = timezone.now()
     today = timezone.localdate(now)
     achievements = list(Achievement.objects.filter(user=user).order_by("id"))

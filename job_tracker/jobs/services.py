@@ -24,6 +24,7 @@ from job_tracker.models import (
     JobSource,
     JobSourceKind,
 )
+from resumate.metrics import POSTINGS_INGESTED, SCRAPES
 from resumes.skills import canonical_skill_name, extract_skills
 
 from .matching import build_profile, score_posting
@@ -177,6 +178,7 @@ def upsert_rows(*, source, rows, complete, now, skipped=0) -> IngestSummary:
             source=source, is_active=True, last_seen_at__lt=now
         ).update(is_active=False)
     transaction.on_commit(_bump_generation)
+    POSTINGS_INGESTED.inc(summary.created + summary.updated)
     return summary
 
 
@@ -193,6 +195,7 @@ def _bump_generation():
 
 
 def _record(source, *, status, error="", seen=None, now):
+    SCRAPES.labels(kind=source.kind, outcome=status).inc()
     source.last_run_at = now
     source.last_status = status
     source.last_error = error

@@ -33,7 +33,7 @@ PASSWORD = "a-long-passphrase-7"
 def _database_url(tmp_path_factory, django_db_blocker):
     connection = connections["default"]
     db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.postgresql":
+    if connection.vendor == "postgresql":
         auth = quote(db["USER"] or "", safe="")
         if db["PASSWORD"]:
             auth += ":" + quote(db["PASSWORD"], safe="")
@@ -430,3 +430,10 @@ def test_the_mcp_server_answers_through_nginx_and_gunicorn(stack):
     assert {"add_achievement", "tailor_resume", "weekly_report"} <= tools
     assert not added.isError and added.structuredContent["title"] == "Best talk"
     assert [a["title"] for a in listed.structuredContent["items"]] == ["Best talk"]
+
+
+def test_metrics_are_served_to_the_internal_network_and_never_through_nginx(stack):
+    with stack.client() as client:
+        assert client.get("/metrics").status_code == 404
+    direct = httpx.get(f"http://127.0.0.1:{stack.instances[0].port}/metrics", trust_env=False)
+    assert direct.status_code == 200 and "django_http_requests_latency_seconds_by_view_method" in direct.text

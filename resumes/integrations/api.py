@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from resumate.metrics import WEBHOOK_DELIVERIES
 from resumate.network import client_ip, client_network
 
 from . import selectors, services
@@ -166,6 +167,7 @@ class WebhookView(APIView):
         if integration is None:
             services.count_rejection(client=client)
             services.log_rejection("unknown_hook", hook_id=hook_id, client=client)
+            WEBHOOK_DELIVERIES.labels(outcome="unknown_hook").inc()
             raise NotFound()
         try:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -183,10 +185,12 @@ class WebhookView(APIView):
         except services.DeliveryRejected as rejected:
             # Refusals that may be an attack are logged and counted; the handler renders the error.
             services.count_rejection(client=client)
+            WEBHOOK_DELIVERIES.labels(outcome=rejected.code).inc()
             if rejected.status in (401, 413):
                 services.log_rejection(rejected.code, hook_id=hook_id, client=client)
             raise
         hook_budget.record()
+        WEBHOOK_DELIVERIES.labels(outcome=accepted.outcome).inc()
         answer = {"status": accepted.outcome, "delivery_id": accepted.delivery_id}
         code = status.HTTP_200_OK if accepted.outcome == "duplicate" else status.HTTP_202_ACCEPTED
         return Response(answer, status=code)
