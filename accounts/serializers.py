@@ -52,8 +52,10 @@ class UserSerializer(serializers.ModelSerializer):
         read_only_fields = ("id", "username", "date_joined")
         extra_kwargs = {
             "email": {
+                # An account always has an address: password resets and reports go there.
+                "allow_blank": False,
                 "help_text": "Changing it mails a link to the new address, "
-                "which replaces the old one once confirmed."
+                "which replaces the old one once confirmed.",
             }
         }
 

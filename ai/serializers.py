@@ -22,6 +22,11 @@ class AIModelSerializer(serializers.ModelSerializer):
 class ModelChoiceField(serializers.SlugRelatedField):
     """An active model named by its display name; the default model when omitted."""
 
+    def to_internal_value(self, data):
+        if "\x00" in str(data):  # PostgreSQL refuses NUL in a query: it names no model
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data).replace("\x00", ""))
+        return super().to_internal_value(data)
+
     def __init__(self, **kwargs):
         super().__init__(
             slug_field="display_name",

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from job_tracker.models import ApplicationEvent, JobApplication, JobPosting
+from job_tracker.models import ApplicationEvent, ApplicationStatus, JobApplication, JobPosting
 from resumes.models import Resume
 
 
@@ -72,6 +72,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
 
 class ApplicationEventSerializer(serializers.ModelSerializer):
+    # The creation event comes from no status at all: "".
+    from_status = serializers.ChoiceField(choices=ApplicationStatus.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = ApplicationEvent
         fields = ["id", "from_status", "to_status", "note", "created_at"]

@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import httpx
 import psycopg
 
 from resumate.tests.stack import BASE_DIR, _wait_until_up, free_port, production_env
 
 from .faults import PrivateRedis, phases, redis_outage
-from .load import run_load, summary
+from .load import make_account, run_load, summary
 
 OUTPUT = BASE_DIR / "docs" / "RELIABILITY.md"
 COMMAND = "make reliability"
@@ -103,6 +104,14 @@ def main():
         process.wait(30)
     stored = count_stored(database_url, tally)
 
+    print("schemathesis over every operation…", flush=True)
+    process, base_url = start_gunicorn(env, run_dir)
+    try:
+        schema_lines = conformance(base_url, run_dir)
+    finally:
+        process.terminate()
+        process.wait(30)
+
     print("Redis stopped for 10 s under load, then started again…", flush=True)
     redis = PrivateRedis()
     redis.start()
@@ -114,7 +123,7 @@ def main():
         process.wait(30)
         redis.stop()
     fault_lines = redis_report(fault_tally, outage, count_stored(database_url, fault_tally))
-    write_report(tally, stored, clients=clients, seconds=seconds, extra=fault_lines)
+    write_report(tally, stored, clients=clients, seconds=seconds, extra=[*schema_lines, *fault_lines])
     lost = {kind: sent - kept for kind, (sent, kept) in stored.items() if sent != kept}
     errors = sum(tally.errors.values())
     print("\n".join(summary(tally)))
@@ -122,6 +131,45 @@ def main():
     for example in tally.examples[:10]:
         print("  ", example)
     return 1 if errors or lost else 0
+
+
+CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
+
+
+def conformance(base_url: str, run_dir: Path) -> list[str]:
+    """schemathesis's CLI, every phase (examples, coverage, fuzzing, stateful), as a signed-in user."""
+    with httpx.Client(base_url=base_url, timeout=60, trust_env=False) as http:
+        account = asyncio.run(_account(base_url))
+        token = http.post(
+            "/api/v1/auth/tokens/", json={"name": "schemathesis", "scope": "write"},
+            headers={"Authorization": f"Bearer {account.access}"},
+        ).json()["token"]  # fmt: skip
+    examples = os.environ.get("RELIABILITY_SCHEMA_EXAMPLES", "20")
+    command = [
+        sys.executable, "-m", "schemathesis.cli", "run", f"{base_url}/api/schema/", "--checks", CHECKS,
+        "--header", f"Authorization: Bearer {token}", "--max-examples", examples, "--no-color",
+        "--report", "junit", "--report-junit-path", str(run_dir / "schemathesis.xml"),
+    ]  # fmt: skip
+    result = subprocess.run(command, cwd=BASE_DIR, capture_output=True, text=True, timeout=3600)
+    (run_dir / "schemathesis.txt").write_text(result.stdout)
+    print(result.stdout[-20000:], flush=True)  # each failure with its curl line, for whoever runs this
+    summary_lines = [line for line in result.stdout.splitlines() if line.strip()][-12:]
+    return [
+        "## Schema conformance: schemathesis over every operation",
+        "",
+        f"Command: `schemathesis run /api/schema/ --checks {CHECKS} --max-examples {examples}` "
+        f"(all phases, as a signed-in user with a write token); exit code {result.returncode}.",
+        "",
+        "```",
+        *summary_lines,
+        "```",
+        "",
+    ]
+
+
+async def _account(base_url):
+    async with httpx.AsyncClient(base_url=base_url, timeout=60, trust_env=False) as http:
+        return await make_account(http, 0)
 
 
 def redis_report(tally, outage, stored) -> list[str]:
