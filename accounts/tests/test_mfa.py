@@ -2,16 +2,14 @@
 staff forced to set it up with STAFF_REQUIRE_MFA=1, and the admin's log-in going through it."""
 
 import re
-import time
 
 import pytest
-from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.test import Client
 
 from accounts.tests.factories import PASSWORD, UserFactory
+from accounts.tests.helpers import totp_code as code
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +18,6 @@ pytestmark = pytest.mark.django_db
 def _one_step_tolerance(settings):
     # An authenticator app shows the next code as often as the current one.
     settings.MFA_TOTP_TOLERANCE = 1
-
-
-def code(secret, step=0):
-    counter = int(time.time()) // mfa_settings.TOTP_PERIOD + step
-    return format_hotp_value(hotp_value(secret, counter))
 
 
 def log_in(client, user, password=PASSWORD):
