@@ -89,6 +89,13 @@ def test_an_account_with_two_factor_is_restored_or_exported_only_after_a_code(us
     assert user.is_active and client.get("/dashboard/").status_code == 200
 
 
+def test_no_password_reset_mail_goes_to_a_deleted_account(user, mailoutbox):
+    services.user_deactivate(user=user)
+    assert APIClient().post("/api/v1/auth/password/reset/", {"email": user.email}).status_code == 202
+    assert Client().post("/accounts/password/reset/", {"email": user.email}).status_code == 302
+    assert mailoutbox == []
+
+
 def test_the_restore_page_needs_the_password_first(user):
     delete_through_the_page(Client(), user)
     stranger = Client()
