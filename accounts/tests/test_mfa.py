@@ -10,6 +10,7 @@ from django.test import Client
 
 from accounts.tests.factories import PASSWORD, UserFactory
 from accounts.tests.helpers import totp_code as code
+from accounts.tests.helpers import totp_for
 
 pytestmark = pytest.mark.django_db
 
@@ -102,4 +103,19 @@ def test_without_the_setting_staff_may_use_the_admin_with_a_password(settings):
     staff = UserFactory(is_staff=True, is_superuser=True)
     client = Client()
     log_in(client, staff)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_staff_with_two_factor_reach_the_admin_through_its_log_in_only_with_a_code(settings):
+    settings.STAFF_REQUIRE_MFA = True
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    secret = totp_for(staff)
+    client = Client()
+    login_url = client.get("/admin/login/?next=/admin/")["Location"]
+    stage = client.post(login_url, {"login": staff.username, "password": PASSWORD})
+    assert stage.status_code == 302 and stage["Location"].startswith("/accounts/2fa/authenticate/")
+    assert client.get("/admin/").status_code == 302
+    assert client.post("/accounts/2fa/authenticate/", {"code": "000000"}).status_code == 200
+    done = client.post("/accounts/2fa/authenticate/", {"code": code(secret)})
+    assert done.status_code == 302 and done["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
