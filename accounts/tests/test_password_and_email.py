@@ -64,6 +64,7 @@ def test_api_password_reset_never_says_whether_the_address_exists(anon_client, u
 
 
 def test_the_mailed_reset_link_works_on_the_pages(client, user, mailoutbox):
+    refresh = tokens_for(user.username).json()["refresh"]
     _, pat = token_create(user=user, name="script")
     assert client.post("/accounts/password/reset/", {"email": user.email}).status_code == 302
     path = link_in(mailoutbox[0], "/accounts/password/reset/key/")
@@ -76,6 +77,7 @@ def test_the_mailed_reset_link_works_on_the_pages(client, user, mailoutbox):
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
     assert api.get("/api/v1/auth/me/").status_code == 401, "a reset on the pages revokes tokens too"
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": refresh}).status_code == 401
 
 
 def test_api_password_change_checks_the_old_one_and_revokes_everything(user):
@@ -94,6 +96,7 @@ def test_api_password_change_checks_the_old_one_and_revokes_everything(user):
 
 
 def test_the_settings_page_password_change_revokes_tokens_too(client, user):
+    refresh = tokens_for(user.username).json()["refresh"]
     _, pat = token_create(user=user, name="script")
     client.force_login(user)
     client.post(
@@ -105,6 +108,38 @@ def test_the_settings_page_password_change_revokes_tokens_too(client, user):
             "password-new_password2": NEW,
         },
     )
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert api.get("/api/v1/auth/me/").status_code == 401
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": refresh}).status_code == 401
+
+
+def test_allauths_own_password_change_page_revokes_tokens_too(client, user):
+    refresh = tokens_for(user.username).json()["refresh"]
+    _, pat = token_create(user=user, name="script")
+    client.force_login(user)
+    assert client.get("/accounts/password/change/").status_code == 200
+    response = client.post(
+        "/accounts/password/change/", {"oldpassword": PASSWORD, "password1": NEW, "password2": NEW}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(NEW)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert api.get("/api/v1/auth/me/").status_code == 401
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": refresh}).status_code == 401
+
+
+def test_setting_a_first_password_after_a_social_sign_up_revokes_tokens_too(client, user):
+    user.set_unusable_password()
+    user.save()
+    _, pat = token_create(user=user, name="script")
+    client.force_login(user)
+    response = client.post("/accounts/password/set/", {"password1": NEW, "password2": NEW})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(NEW)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
     assert api.get("/api/v1/auth/me/").status_code == 401
