@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client, override_settings
 
 from accounts.models import User
 from accounts.tests.factories import PASSWORD
@@ -126,3 +127,28 @@ def test_beat_schedule_for_token_cleanup_exists_after_migrate(db):
     task = PeriodicTask.objects.get(task="accounts.tasks.flush_expired_tokens")
     assert task.crontab.timezone.key == "UTC" if hasattr(task.crontab.timezone, "key") else True
     assert task.enabled
+
+
+@override_settings(PROXY_COUNT=1)
+def test_the_signup_page_is_rate_limited_per_client_behind_the_proxy(settings):
+    limit = int(settings.ACCOUNT_RATE_LIMITS["signup"].split("/")[0])
+    assert limit < 20, "tighter than allauth's own default"
+
+    def sign_up(n, address):
+        return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address).post(
+            "/signup/",
+            {
+                "username": f"member{n}",
+                "email": f"member{n}@example.com",
+                "password1": "a-long-passphrase-7",
+                "password2": "a-long-passphrase-7",
+            },
+        )
+
+    for n in range(limit):
+        assert sign_up(n, "198.51.100.7").status_code == 302, n
+    refused = sign_up(limit, "198.51.100.7")
+    assert refused.status_code == 429
+    assert not User.objects.filter(username=f"member{limit}").exists()
+    # Another client behind the same nginx still signs up.
+    assert sign_up(limit + 1, "192.0.2.10").status_code == 302
