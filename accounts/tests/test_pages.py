@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.test import Client, override_settings
 
@@ -152,3 +154,21 @@ def test_the_signup_page_is_rate_limited_per_client_behind_the_proxy(settings):
     assert not User.objects.filter(username=f"member{limit}").exists()
     # Another client behind the same nginx still signs up.
     assert sign_up(limit + 1, "192.0.2.10").status_code == 302
+
+
+def test_the_demo_log_ins_work_on_the_pages_and_the_api_with_mandatory_verification(db, settings):
+    from django.core.management import call_command
+    from rest_framework.test import APIClient
+
+    from accounts.management.commands.seed_demo import DEMO, STAFF
+
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    call_command("seed_demo", stdout=StringIO())
+    for login in (DEMO, STAFF):
+        client = Client()
+        response = client.post("/login/", {"login": login["username"], "password": login["password"]})
+        assert response.status_code == 302 and response["Location"] == "/dashboard/", login["username"]
+        api = APIClient().post(
+            "/api/v1/auth/token/", {"username": login["username"], "password": login["password"]}
+        )
+        assert api.status_code == 200, api.content
