@@ -172,3 +172,28 @@ def test_the_demo_log_ins_work_on_the_pages_and_the_api_with_mandatory_verificat
             "/api/v1/auth/token/", {"username": login["username"], "password": login["password"]}
         )
         assert api.status_code == 200, api.content
+
+
+@pytest.mark.parametrize(
+    ("path", "signed_in"),
+    [
+        ("/login/", False),
+        ("/signup/", False),
+        ("/accounts/password/reset/", False),
+        ("/accounts/password/reset/done/", False),
+        ("/accounts/confirm-email/not-a-key/", False),
+        ("/accounts/email/", True),
+        ("/accounts/password/change/", True),
+        ("/accounts/2fa/", True),
+        ("/accounts/3rdparty/", True),
+    ],
+)
+def test_allauths_pages_wear_our_design(client, user, path, signed_in):
+    if signed_in:
+        client.force_login(user)
+    response = client.get(path)
+    assert response.status_code == 200, path
+    page = response.content.decode()
+    assert 'class="brand"' in page and "css/app.css" in page, path
+    if signed_in:
+        assert 'aria-label="Account"' in page, "the account pages share one sub-navigation"
