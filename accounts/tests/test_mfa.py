@@ -7,12 +7,15 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.test import Client
+from rest_framework.test import APIClient
 
 from accounts.tests.factories import PASSWORD, UserFactory
 from accounts.tests.helpers import totp_code as code
 from accounts.tests.helpers import totp_for
 
 pytestmark = pytest.mark.django_db
+
+TOKEN = "/api/v1/auth/token/"
 
 
 @pytest.fixture(autouse=True)
@@ -119,3 +122,38 @@ def test_staff_with_two_factor_reach_the_admin_through_its_log_in_only_with_a_co
     done = client.post("/accounts/2fa/authenticate/", {"code": code(secret)})
     assert done.status_code == 302 and done["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_api_log_in_of_an_account_with_two_factor_needs_a_code_too(user):
+    secret = totp_for(user)
+    recovery = RecoveryCodes(Authenticator.objects.get(user=user, type="recovery_codes")).get_unused_codes()[
+        0
+    ]
+    api = APIClient()
+
+    def obtain(**extra):
+        return api.post(TOKEN, {"username": user.username, "password": PASSWORD, **extra})
+
+    missing = obtain()
+    assert missing.status_code == 401 and missing.json()["code"] == "mfa_required"
+    assert "access" not in missing.json()
+    wrong = obtain(code="000000")
+    assert wrong.status_code == 401 and wrong.json()["code"] == "mfa_code_invalid"
+    assert (
+        api.post(TOKEN, {"username": user.username, "password": "nope", "code": code(secret)}).status_code
+        == 401
+    )
+    assert {"access", "refresh"} <= set(obtain(code=code(secret)).json())
+    assert obtain(code=recovery).status_code == 200
+    assert obtain(code=recovery).status_code == 401, "a recovery code works once"
+
+
+def test_the_api_log_in_without_two_factor_takes_no_code(user):
+    assert APIClient().post(TOKEN, {"username": user.username, "password": PASSWORD}).status_code == 200
+
+
+def test_the_api_schema_documents_the_code_on_the_log_in(client):
+    schema = client.get("/api/schema/", headers={"Accept": "application/json"}).json()
+    body = schema["paths"]["/api/v1/auth/token/"]["post"]["requestBody"]["content"]["application/json"]
+    name = body["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert {"username", "password", "code"} <= set(schema["components"]["schemas"][name]["properties"])
