@@ -18,6 +18,7 @@ from allauth.socialaccount.providers.github.views import GitHubOAuth2Adapter
 from django.test import Client
 
 from accounts.models import User
+from accounts.tests.factories import UserFactory
 
 from .oauth_provider import Account, FakeProvider
 
@@ -198,3 +199,14 @@ def test_settings_enable_each_provider_only_with_its_id_and_secret():
         "github": "http://127.0.0.1:9/gh",
         "oidc": ["linkedin=http://127.0.0.1:9/li"],
     }, result.stderr[-2000:]
+
+
+def test_a_provider_naming_an_existing_address_does_not_log_into_that_account(google):
+    owner = UserFactory(email="ada@gmail.test")
+    client = Client()
+    response, _ = sign_in(client, "/accounts/oidc/google/login/")
+    # allauth asks for a sign-up of its own instead; the owner's account is neither entered nor linked.
+    assert response.status_code == 302 and response["Location"] == "/accounts/3rdparty/signup/"
+    assert client.get("/dashboard/").status_code == 302
+    assert not SocialAccount.objects.exists()
+    assert User.objects.get() == owner
