@@ -6,6 +6,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps as django_apps
+from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -169,6 +170,24 @@ def test_mandatory_verification_refuses_api_tokens_until_confirmed(anon_client, 
     assert refused.status_code == 403 and refused.json()["code"] == "email_unverified"
     EmailAddress.objects.filter(email="yan@example.com").update(verified=True)
     assert tokens_for("yan", "a-long-passphrase-7").status_code == 200
+
+
+def test_mandatory_verification_keeps_the_pages_closed_until_the_link_is_followed(settings, mailoutbox):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    signup = Client().post(
+        "/signup/",
+        {"username": "yan", "email": "yan@example.com", "password1": NEW, "password2": NEW},
+    )
+    assert signup.status_code == 302 and signup["Location"] == "/accounts/confirm-email/"
+    client = Client()
+    refused = client.post("/login/", {"login": "yan", "password": NEW})
+    assert refused["Location"] == "/accounts/confirm-email/"
+    assert client.get("/dashboard/").status_code == 302
+    path = link_in(mailoutbox[0], "/accounts/confirm-email/")
+    assert "expires in 3 days" in mailoutbox[0].body
+    assert client.post(path).status_code == 302
+    assert client.post("/login/", {"login": "yan", "password": NEW})["Location"] == "/dashboard/"
+    assert client.get("/dashboard/").status_code == 200
 
 
 def test_changing_the_email_waits_for_the_new_address_to_confirm(api_client, user, mailoutbox):
