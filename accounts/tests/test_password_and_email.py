@@ -2,10 +2,15 @@
 
 import importlib
 import re
+import time
+from datetime import datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
+from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from django.apps import apps as django_apps
+from django.core import signing
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -53,6 +58,52 @@ def test_api_password_reset_mails_a_time_limited_link_that_sets_a_new_password(a
     assert client.get("/api/v1/auth/me/").status_code == 401
     again = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key, "new_password": NEW + "x"})
     assert again.status_code == 400
+
+
+def test_the_reset_link_stops_working_after_the_time_the_mail_states(
+    anon_client, user, mailoutbox, monkeypatch, settings
+):
+    hours = settings.PASSWORD_RESET_TIMEOUT // 3600
+    anon_client.post("/api/v1/auth/password/reset/", {"email": user.email})
+    [mail] = mailoutbox
+    assert f"expires in {hours} hours" in mail.body
+    path = link_in(mail, "/accounts/password/reset/key/")
+    key = path.rstrip("/").rsplit("/", 1)[-1]
+    sent = datetime.now()
+
+    def later(delta):
+        monkeypatch.setattr(type(default_token_generator), "_now", lambda self: sent + delta)
+
+    later(timedelta(hours=hours, minutes=1))
+    late = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key, "new_password": NEW})
+    assert late.status_code == 400 and "key" in late.json()["errors"]
+    assert b"password1" not in Client().get(path, follow=True).content
+    later(timedelta(hours=hours, minutes=-1))
+    in_time = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key, "new_password": NEW})
+    assert in_time.status_code == 200
+
+
+def test_the_verification_link_stops_working_after_the_days_the_mail_states(
+    anon_client, mailoutbox, monkeypatch, settings
+):
+    days = settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS
+    anon_client.post(
+        "/api/v1/auth/register/",
+        {"username": "zoe", "email": "zoe@example.com", "password": "a-long-passphrase-7"},
+    )
+    [mail] = mailoutbox
+    assert f"expires in {days} days" in mail.body
+    key = link_in(mail, "/accounts/confirm-email/").rstrip("/").rsplit("/", 1)[-1]
+    sent = time.time()
+
+    def later(delta):
+        monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: sent + delta.total_seconds()))
+
+    later(timedelta(days=days, minutes=1))
+    assert anon_client.post("/api/v1/auth/email/verify/", {"key": key}).status_code == 400
+    assert not EmailAddress.objects.get(email="zoe@example.com").verified
+    later(timedelta(days=days, minutes=-1))
+    assert anon_client.post("/api/v1/auth/email/verify/", {"key": key}).status_code == 200
 
 
 def test_api_password_reset_never_says_whether_the_address_exists(anon_client, user, mailoutbox):
