@@ -143,3 +143,12 @@ def test_a_deleted_accounts_share_links_and_public_profile_answer_404(user):
     services.user_deactivate(user=user)
     assert visitor.get(f"/s/{token}/").status_code == 404
     assert visitor.get("/p/ada-deleted/").status_code == 404
+
+
+def test_deletion_ends_the_accounts_sessions_in_every_other_browser(user):
+    other_browser = Client()
+    other_browser.post("/login/", {"login": user.username, "password": PASSWORD})
+    assert other_browser.get("/dashboard/").status_code == 200
+    delete_through_the_page(Client(), user)
+    assert other_browser.get("/dashboard/").status_code == 302
+    assert other_browser.get("/api/v1/auth/me/").status_code == 401
