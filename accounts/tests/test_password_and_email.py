@@ -11,10 +11,9 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from django.apps import apps as django_apps
 from django.core import signing
-from django.test import Client
+from django.test import Client, override_settings
 from rest_framework.test import APIClient
 
-from accounts.models import User
 from accounts.tests.factories import PASSWORD, UserFactory
 from accounts.tokens.services import token_create
 
@@ -268,10 +267,22 @@ def test_the_email_page_changes_the_address_after_confirmation(client, user, mai
 
 
 def test_the_migration_marks_existing_addresses_verified(db):
-    legacy = UserFactory()
+    # Accounts from before allauth have no EmailAddress row at all.
+    legacy = UserFactory(email="Legacy@Example.com")
+    no_address = UserFactory(email="")
+    pending = UserFactory()
+    EmailAddress.objects.filter(user__in=[legacy, no_address]).delete()
+    EmailAddress.objects.filter(user=pending).update(verified=False)
     migration = importlib.import_module("accounts.migrations.0004_existing_addresses_verified")
     migration.mark_existing_addresses_verified(django_apps, None)
     migration.mark_existing_addresses_verified(django_apps, None)  # idempotent
     address = EmailAddress.objects.get(user=legacy)
-    assert (address.email, address.verified, address.primary) == (legacy.email.lower(), True, True)
-    assert User.objects.count() == EmailAddress.objects.count()
+    assert (address.email, address.verified, address.primary) == ("legacy@example.com", True, True)
+    assert not EmailAddress.objects.filter(user=no_address).exists()
+    assert not EmailAddress.objects.get(user=pending).verified, "rows allauth made are left as they are"
+    # The legacy account logs in on the pages and the API with mandatory verification.
+    with override_settings(ACCOUNT_EMAIL_VERIFICATION="mandatory"):
+        assert Client().post("/login/", {"login": legacy.username, "password": PASSWORD})["Location"] == (
+            "/dashboard/"
+        )
+        assert tokens_for(legacy.username).status_code == 200
