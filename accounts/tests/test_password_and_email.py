@@ -133,6 +133,7 @@ def test_the_mailed_reset_link_works_on_the_pages(client, user, mailoutbox):
 
 def test_api_password_change_checks_the_old_one_and_revokes_everything(user):
     login = tokens_for(user.username).json()
+    _, pat = token_create(user=user, name="script")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {login['access']}")
     wrong = client.post("/api/v1/auth/password/change/", {"old_password": "nope", "new_password": NEW})
@@ -144,6 +145,9 @@ def test_api_password_change_checks_the_old_one_and_revokes_everything(user):
         APIClient().post("/api/v1/auth/token/refresh/", {"refresh": response.json()["refresh"]}).status_code
         == 200
     )
+    script = APIClient()
+    script.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert script.get("/api/v1/auth/me/").status_code == 401
 
 
 def test_the_settings_page_password_change_revokes_tokens_too(client, user):
