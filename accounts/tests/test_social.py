@@ -210,3 +210,25 @@ def test_a_provider_naming_an_existing_address_does_not_log_into_that_account(go
     assert client.get("/dashboard/").status_code == 302
     assert not SocialAccount.objects.exists()
     assert User.objects.get() == owner
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [{"aud": "another-client"}, {"iss": "https://impostor.example"}, {"exp": 1_000_000_000}],
+    ids=["audience", "issuer", "expired"],
+)
+def test_an_id_token_for_another_client_issuer_or_time_logs_nobody_in(google, claims):
+    # Fetched straight from the token endpoint, the id_token's signature may go unchecked (OIDC Core
+    # 3.1.3.7); its audience, issuer and expiry are checked all the same.
+    genuine = google.id_token
+
+    def altered(*, nonce=None):
+        body = jwt.decode(genuine(nonce=nonce), options={"verify_signature": False})
+        return jwt.encode({**body, **claims}, google.key, algorithm="RS256", headers={"kid": google.kid})
+
+    google.id_token = altered
+    client = Client()
+    response, _ = sign_in(client, "/accounts/oidc/google/login/")
+    assert response.status_code == 401, response.content
+    assert client.get("/dashboard/").status_code == 302
+    assert not User.objects.exists()
