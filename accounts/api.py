@@ -22,6 +22,7 @@ from .serializers import (
     PasswordResetConfirmSerializer,
     PasswordResetSerializer,
     RegisterSerializer,
+    TokenObtainWithCodeSerializer,
     TokenPairSerializer,
     UserDeleteSerializer,
     UserSerializer,
@@ -52,9 +53,11 @@ class RegisterView(generics.GenericAPIView):
 class LockoutAwareTokenObtainPairView(TokenObtainPairView):
     """simplejwt's token view, answering 429 while django-axes has the login locked.
 
-    With ``ACCOUNT_EMAIL_VERIFICATION=mandatory`` an unverified address gets 403 ``email_unverified``.
+    With ``ACCOUNT_EMAIL_VERIFICATION=mandatory`` an unverified address gets 403 ``email_unverified``;
+    an account with two-factor also sends ``code``, as the log-in page asks for it.
     """
 
+    serializer_class = TokenObtainWithCodeSerializer
     throttle_classes = AUTH_THROTTLES
     throttle_scope = "auth"
 
@@ -74,6 +77,7 @@ class LockoutAwareTokenObtainPairView(TokenObtainPairView):
                     headers={"Retry-After": str(cooloff)},
                 ) from None
             raise
+        services.second_factor_check(user=serializer.user, code=request.data.get("code"))
         if settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory" and not _verified(serializer.user):
             raise ApplicationError(
                 "Confirm your e-mail address first: follow the link we sent.",

@@ -8,6 +8,16 @@ from django.urls import reverse
 _OPEN_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/logout/", "/accounts/reauthenticate/", "/static/")
 
 
+def staff_mfa_pending(user) -> bool:
+    """A staff member who must set up two-factor (``STAFF_REQUIRE_MFA``) and has not yet."""
+    return bool(
+        settings.STAFF_REQUIRE_MFA
+        and user.is_authenticated
+        and user.is_staff
+        and not is_mfa_enabled(user, types=["totp"])
+    )
+
+
 class StaffMFAMiddleware:
     """With STAFF_REQUIRE_MFA, a staff session reaches no page (the admin included) before TOTP is set up.
 
@@ -18,17 +28,14 @@ class StaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.STAFF_REQUIRE_MFA and self._needs_setup(request):
+        if self._needs_setup(request):
             messages.warning(request, "Staff accounts must set up two-factor authentication first.")
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 
     @staticmethod
     def _needs_setup(request):
-        user = request.user
-        if not (user.is_authenticated and user.is_staff):
+        # Health answers JSON, never a redirect; it keeps its details from such staff itself.
+        if request.path.startswith((*_OPEN_PREFIXES, "/api/", "/health/")):
             return False
-        path = request.path
-        if path.startswith(_OPEN_PREFIXES) or path.startswith(("/api/", "/health/")):
-            return False
-        return not is_mfa_enabled(user, types=["totp"])
+        return staff_mfa_pending(request.user)

@@ -3,10 +3,13 @@
 allauth sends someone who typed the right password for an inactive account
 to ``respond_user_inactive``; for an account awaiting erasure we remember who
 (for a few minutes, in the session) and the restore page offers to bring it back.
+allauth calls that hook before its two-factor stage, so an account with
+two-factor must pass it on the restore page before it is restored or exported.
 """
 
 from datetime import timedelta
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.utils import timezone
 
@@ -29,6 +32,14 @@ def offered_user(request) -> User | None:
     if not isinstance(made, int | float) or timezone.now().timestamp() - made > OFFER_SECONDS:
         return None
     return User.objects.filter(pk=data.get("user"), deletion_requested_at__isnull=False).first()
+
+
+def needs_second_factor(request, user) -> bool:
+    return is_mfa_enabled(user) and not request.session.get(SESSION_KEY, {}).get("mfa")
+
+
+def second_factor_passed(request) -> None:
+    request.session[SESSION_KEY] = {**request.session[SESSION_KEY], "mfa": True}
 
 
 def withdraw(request) -> None:

@@ -1,11 +1,27 @@
-"""drf-spectacular extensions: our refresh serializer keeps simplejwt's schema; personal access tokens."""
+"""drf-spectacular extensions: our log-in and refresh serializers keep simplejwt's schema; personal tokens."""
 
 from drf_spectacular.contrib.rest_framework_simplejwt import TokenRefreshSerializerExtension
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerExtension
+from drf_spectacular.utils import inline_serializer
+from rest_framework import serializers
 
 
 class ActiveUserTokenRefreshSerializerExtension(TokenRefreshSerializerExtension):
     target_class = "accounts.serializers.ActiveUserTokenRefreshSerializer"
+
+
+class TokenObtainWithCodeSerializerExtension(OpenApiSerializerExtension):
+    target_class = "accounts.serializers.TokenObtainWithCodeSerializer"
+
+    def map_serializer(self, auto_schema, direction):
+        fields = {
+            self.target_class.username_field: serializers.CharField(write_only=True),
+            "password": serializers.CharField(write_only=True),
+            "code": self.target_class._declared_fields["code"],
+            "access": serializers.CharField(read_only=True),
+            "refresh": serializers.CharField(read_only=True),
+        }
+        return auto_schema._map_serializer(inline_serializer("Fixed", fields=fields), direction)
 
 
 class PersonalTokenAuthenticationExtension(OpenApiAuthenticationExtension):

@@ -1,7 +1,7 @@
 from django.contrib.auth.password_validation import validate_password
 from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed
-from rest_framework_simplejwt.serializers import TokenRefreshSerializer
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 
 from .models import User
 from .services import PROFILE_FIELDS
@@ -92,6 +92,17 @@ class PasswordChangeSerializer(serializers.Serializer):
 
 class EmailVerifySerializer(serializers.Serializer):
     key = serializers.CharField(max_length=200, help_text="The last part of the verification link.")
+
+
+class TokenObtainWithCodeSerializer(TokenObtainPairSerializer):
+    """simplejwt's log-in, plus the second factor for accounts that have one (checked by the view)."""
+
+    code = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        write_only=True,
+        help_text="A TOTP or recovery code; required when the account has two-factor authentication.",
+    )
 
 
 class TokenPairSerializer(serializers.Serializer):

@@ -11,14 +11,19 @@ from datetime import timedelta
 from allauth.account.forms import ResetPasswordForm, default_token_generator
 from allauth.account.models import EmailAddress, get_emailconfirmation_model
 from allauth.account.utils import url_str_to_user_pk
+from allauth.mfa.base.forms import BaseAuthenticateForm
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core import serializers
 from django.db import transaction
 from django.utils import timezone
+from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
+
+from resumate.exceptions import ApplicationError
 
 from .models import User
 from .registry import owned_querysets
@@ -57,6 +62,24 @@ def user_register(*, username: str, email: str, password: str, request=None, **p
     if request is not None:
         address.send_confirmation(request, signup=True)
     return user
+
+
+def second_factor_check(*, user: User, code: str | None) -> None:
+    """For an account with two-factor, a password log-in also needs a TOTP or unused recovery code.
+
+    Raises ``ApplicationError`` 401 ``mfa_required`` (no code) or ``mfa_code_invalid``; a recovery
+    code is spent; allauth's per-user limit on code attempts applies.
+    """
+    if not is_mfa_enabled(user):
+        return
+    if not code:
+        raise ApplicationError(
+            "This account has two-factor authentication: send `code` from the authenticator app.",
+            "mfa_required",
+            status.HTTP_401_UNAUTHORIZED,
+        )
+    if not BaseAuthenticateForm(data={"code": code}, user=user).is_valid():
+        raise ApplicationError("That code is not valid.", "mfa_code_invalid", status.HTTP_401_UNAUTHORIZED)
 
 
 def user_logout(*, refresh_token: str) -> None:

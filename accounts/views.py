@@ -1,6 +1,7 @@
 import json
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.base.forms import BaseAuthenticateForm
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
@@ -95,6 +96,15 @@ def restore_account(request):
     user = restore.offered_user(request)
     if user is None:
         return redirect("accounts:login")
+    context = {"account": user, "erase_on": restore.erasure_date(user)}
+    if restore.needs_second_factor(request, user):
+        # The password alone neither restores nor exports an account that has two-factor.
+        form = BaseAuthenticateForm(request.POST if request.method == "POST" else None, user=user)
+        if form.is_valid():
+            restore.second_factor_passed(request)
+            return redirect("accounts:restore")
+        status = 400 if request.method == "POST" else 200
+        return render(request, "accounts/restore.html", {**context, "code_form": form}, status=status)
     if request.method == "POST":
         if request.POST.get("action") == "export":
             return _download(user)
@@ -104,4 +114,4 @@ def restore_account(request):
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, "Welcome back: your account is restored.")
             return redirect("accounts:dashboard")
-    return render(request, "accounts/restore.html", {"account": user, "erase_on": restore.erasure_date(user)})
+    return render(request, "accounts/restore.html", context)

@@ -8,6 +8,8 @@ from django.db import connections
 from django.http import JsonResponse
 from kombu import Connection
 
+from accounts.middleware import staff_mfa_pending
+
 
 def check_database(alias="default"):
     with connections[alias].cursor() as cursor:
@@ -84,6 +86,7 @@ def ready(request):
 
 def _is_staff(request) -> bool:
     try:
-        return bool(request.user.is_authenticated and request.user.is_staff)
+        user = request.user
+        return bool(user.is_authenticated and user.is_staff and not staff_mfa_pending(user))
     except Exception:  # the session store (database or cache) is what is failing
         return False

@@ -129,3 +129,24 @@ def test_the_lock_on_one_account_leaves_others_alone(anon_client, user, other_us
         obtain(anon_client, user.username, "wrong")
         assert obtain(anon_client, user.username, "wrong").status_code == 429
         assert obtain(anon_client, other_user.username).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "payload"),
+    [
+        ("/api/v1/auth/password/reset/confirm/", {"key": "z" * 40 + "-abc", "new_password": "x" * 20}),
+        ("/api/v1/auth/password/reset/confirm/", {"key": "-" * 5000, "new_password": "x" * 20}),
+        ("/api/v1/auth/password/reset/confirm/", {"key": ["a"], "new_password": {"a": 1}}),
+        ("/api/v1/auth/password/reset/", {"email": ["a@example.com"]}),
+        ("/api/v1/auth/password/reset/", {"email": "a@" + "x" * 5000 + ".com"}),
+        ("/api/v1/auth/email/verify/", {"key": "x" * 5000}),
+        ("/api/v1/auth/email/verify/", {"key": {"a": 1}}),
+        (TOKEN, {"username": "someone", "password": "x", "code": {"a": 1}}),
+        (TOKEN, ["not", "an", "object"]),
+        (REGISTER, {"username": "x" * 5000, "email": "x@example.com", "password": "x" * 5000}),
+    ],
+)
+def test_garbage_to_the_auth_endpoints_is_a_4xx_never_a_500(anon_client, path, payload):
+    response = anon_client.post(path, payload, format="json")
+    assert 400 <= response.status_code < 500, response.content
+    assert response.json()["code"]

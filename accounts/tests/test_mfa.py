@@ -2,29 +2,26 @@
 staff forced to set it up with STAFF_REQUIRE_MFA=1, and the admin's log-in going through it."""
 
 import re
-import time
 
 import pytest
-from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.test import Client
+from rest_framework.test import APIClient
 
 from accounts.tests.factories import PASSWORD, UserFactory
+from accounts.tests.helpers import totp_code as code
+from accounts.tests.helpers import totp_for
 
 pytestmark = pytest.mark.django_db
+
+TOKEN = "/api/v1/auth/token/"
 
 
 @pytest.fixture(autouse=True)
 def _one_step_tolerance(settings):
     # An authenticator app shows the next code as often as the current one.
     settings.MFA_TOTP_TOLERANCE = 1
-
-
-def code(secret, step=0):
-    counter = int(time.time()) // mfa_settings.TOTP_PERIOD + step
-    return format_hotp_value(hotp_value(secret, counter))
 
 
 def log_in(client, user, password=PASSWORD):
@@ -110,3 +107,53 @@ def test_without_the_setting_staff_may_use_the_admin_with_a_password(settings):
     client = Client()
     log_in(client, staff)
     assert client.get("/admin/").status_code == 200
+
+
+def test_staff_with_two_factor_reach_the_admin_through_its_log_in_only_with_a_code(settings):
+    settings.STAFF_REQUIRE_MFA = True
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    secret = totp_for(staff)
+    client = Client()
+    login_url = client.get("/admin/login/?next=/admin/")["Location"]
+    stage = client.post(login_url, {"login": staff.username, "password": PASSWORD})
+    assert stage.status_code == 302 and stage["Location"].startswith("/accounts/2fa/authenticate/")
+    assert client.get("/admin/").status_code == 302
+    assert client.post("/accounts/2fa/authenticate/", {"code": "000000"}).status_code == 200
+    done = client.post("/accounts/2fa/authenticate/", {"code": code(secret)})
+    assert done.status_code == 302 and done["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_api_log_in_of_an_account_with_two_factor_needs_a_code_too(user):
+    secret = totp_for(user)
+    recovery = RecoveryCodes(Authenticator.objects.get(user=user, type="recovery_codes")).get_unused_codes()[
+        0
+    ]
+    api = APIClient()
+
+    def obtain(**extra):
+        return api.post(TOKEN, {"username": user.username, "password": PASSWORD, **extra})
+
+    missing = obtain()
+    assert missing.status_code == 401 and missing.json()["code"] == "mfa_required"
+    assert "access" not in missing.json()
+    wrong = obtain(code="000000")
+    assert wrong.status_code == 401 and wrong.json()["code"] == "mfa_code_invalid"
+    assert (
+        api.post(TOKEN, {"username": user.username, "password": "nope", "code": code(secret)}).status_code
+        == 401
+    )
+    assert {"access", "refresh"} <= set(obtain(code=code(secret)).json())
+    assert obtain(code=recovery).status_code == 200
+    assert obtain(code=recovery).status_code == 401, "a recovery code works once"
+
+
+def test_the_api_log_in_without_two_factor_takes_no_code(user):
+    assert APIClient().post(TOKEN, {"username": user.username, "password": PASSWORD}).status_code == 200
+
+
+def test_the_api_schema_documents_the_code_on_the_log_in(client):
+    schema = client.get("/api/schema/", headers={"Accept": "application/json"}).json()
+    body = schema["paths"]["/api/v1/auth/token/"]["post"]["requestBody"]["content"]["application/json"]
+    name = body["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert {"username", "password", "code"} <= set(schema["components"]["schemas"][name]["properties"])

@@ -1,4 +1,7 @@
+from io import StringIO
+
 import pytest
+from django.test import Client, override_settings
 
 from accounts.models import User
 from accounts.tests.factories import PASSWORD
@@ -126,3 +129,71 @@ def test_beat_schedule_for_token_cleanup_exists_after_migrate(db):
     task = PeriodicTask.objects.get(task="accounts.tasks.flush_expired_tokens")
     assert task.crontab.timezone.key == "UTC" if hasattr(task.crontab.timezone, "key") else True
     assert task.enabled
+
+
+@override_settings(PROXY_COUNT=1)
+def test_the_signup_page_is_rate_limited_per_client_behind_the_proxy(settings):
+    limit = int(settings.ACCOUNT_RATE_LIMITS["signup"].split("/")[0])
+    assert limit < 20, "tighter than allauth's own default"
+
+    def sign_up(n, address):
+        return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address).post(
+            "/signup/",
+            {
+                "username": f"member{n}",
+                "email": f"member{n}@example.com",
+                "password1": "a-long-passphrase-7",
+                "password2": "a-long-passphrase-7",
+            },
+        )
+
+    for n in range(limit):
+        assert sign_up(n, "198.51.100.7").status_code == 302, n
+    refused = sign_up(limit, "198.51.100.7")
+    assert refused.status_code == 429
+    assert not User.objects.filter(username=f"member{limit}").exists()
+    # Another client behind the same nginx still signs up.
+    assert sign_up(limit + 1, "192.0.2.10").status_code == 302
+
+
+def test_the_demo_log_ins_work_on_the_pages_and_the_api_with_mandatory_verification(db, settings):
+    from django.core.management import call_command
+    from rest_framework.test import APIClient
+
+    from accounts.management.commands.seed_demo import DEMO, STAFF
+
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    call_command("seed_demo", stdout=StringIO())
+    for login in (DEMO, STAFF):
+        client = Client()
+        response = client.post("/login/", {"login": login["username"], "password": login["password"]})
+        assert response.status_code == 302 and response["Location"] == "/dashboard/", login["username"]
+        api = APIClient().post(
+            "/api/v1/auth/token/", {"username": login["username"], "password": login["password"]}
+        )
+        assert api.status_code == 200, api.content
+
+
+@pytest.mark.parametrize(
+    ("path", "signed_in"),
+    [
+        ("/login/", False),
+        ("/signup/", False),
+        ("/accounts/password/reset/", False),
+        ("/accounts/password/reset/done/", False),
+        ("/accounts/confirm-email/not-a-key/", False),
+        ("/accounts/email/", True),
+        ("/accounts/password/change/", True),
+        ("/accounts/2fa/", True),
+        ("/accounts/3rdparty/", True),
+    ],
+)
+def test_allauths_pages_wear_our_design(client, user, path, signed_in):
+    if signed_in:
+        client.force_login(user)
+    response = client.get(path)
+    assert response.status_code == 200, path
+    page = response.content.decode()
+    assert 'class="brand"' in page and "css/app.css" in page, path
+    if signed_in:
+        assert 'aria-label="Account"' in page, "the account pages share one sub-navigation"

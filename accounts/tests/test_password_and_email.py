@@ -2,13 +2,18 @@
 
 import importlib
 import re
+import time
+from datetime import datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
+from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from django.apps import apps as django_apps
+from django.core import signing
+from django.test import Client, override_settings
 from rest_framework.test import APIClient
 
-from accounts.models import User
 from accounts.tests.factories import PASSWORD, UserFactory
 from accounts.tokens.services import token_create
 
@@ -54,6 +59,52 @@ def test_api_password_reset_mails_a_time_limited_link_that_sets_a_new_password(a
     assert again.status_code == 400
 
 
+def test_the_reset_link_stops_working_after_the_time_the_mail_states(
+    anon_client, user, mailoutbox, monkeypatch, settings
+):
+    hours = settings.PASSWORD_RESET_TIMEOUT // 3600
+    anon_client.post("/api/v1/auth/password/reset/", {"email": user.email})
+    [mail] = mailoutbox
+    assert f"expires in {hours} hours" in mail.body
+    path = link_in(mail, "/accounts/password/reset/key/")
+    key = path.rstrip("/").rsplit("/", 1)[-1]
+    sent = datetime.now()
+
+    def later(delta):
+        monkeypatch.setattr(type(default_token_generator), "_now", lambda self: sent + delta)
+
+    later(timedelta(hours=hours, minutes=1))
+    late = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key, "new_password": NEW})
+    assert late.status_code == 400 and "key" in late.json()["errors"]
+    assert b"password1" not in Client().get(path, follow=True).content
+    later(timedelta(hours=hours, minutes=-1))
+    in_time = anon_client.post("/api/v1/auth/password/reset/confirm/", {"key": key, "new_password": NEW})
+    assert in_time.status_code == 200
+
+
+def test_the_verification_link_stops_working_after_the_days_the_mail_states(
+    anon_client, mailoutbox, monkeypatch, settings
+):
+    days = settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS
+    anon_client.post(
+        "/api/v1/auth/register/",
+        {"username": "zoe", "email": "zoe@example.com", "password": "a-long-passphrase-7"},
+    )
+    [mail] = mailoutbox
+    assert f"expires in {days} days" in mail.body
+    key = link_in(mail, "/accounts/confirm-email/").rstrip("/").rsplit("/", 1)[-1]
+    sent = time.time()
+
+    def later(delta):
+        monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: sent + delta.total_seconds()))
+
+    later(timedelta(days=days, minutes=1))
+    assert anon_client.post("/api/v1/auth/email/verify/", {"key": key}).status_code == 400
+    assert not EmailAddress.objects.get(email="zoe@example.com").verified
+    later(timedelta(days=days, minutes=-1))
+    assert anon_client.post("/api/v1/auth/email/verify/", {"key": key}).status_code == 200
+
+
 def test_api_password_reset_never_says_whether_the_address_exists(anon_client, user, mailoutbox):
     known = anon_client.post("/api/v1/auth/password/reset/", {"email": user.email})
     unknown = anon_client.post("/api/v1/auth/password/reset/", {"email": "nobody@example.com"})
@@ -64,6 +115,7 @@ def test_api_password_reset_never_says_whether_the_address_exists(anon_client, u
 
 
 def test_the_mailed_reset_link_works_on_the_pages(client, user, mailoutbox):
+    refresh = tokens_for(user.username).json()["refresh"]
     _, pat = token_create(user=user, name="script")
     assert client.post("/accounts/password/reset/", {"email": user.email}).status_code == 302
     path = link_in(mailoutbox[0], "/accounts/password/reset/key/")
@@ -76,10 +128,12 @@ def test_the_mailed_reset_link_works_on_the_pages(client, user, mailoutbox):
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
     assert api.get("/api/v1/auth/me/").status_code == 401, "a reset on the pages revokes tokens too"
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": refresh}).status_code == 401
 
 
 def test_api_password_change_checks_the_old_one_and_revokes_everything(user):
     login = tokens_for(user.username).json()
+    _, pat = token_create(user=user, name="script")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {login['access']}")
     wrong = client.post("/api/v1/auth/password/change/", {"old_password": "nope", "new_password": NEW})
@@ -91,9 +145,13 @@ def test_api_password_change_checks_the_old_one_and_revokes_everything(user):
         APIClient().post("/api/v1/auth/token/refresh/", {"refresh": response.json()["refresh"]}).status_code
         == 200
     )
+    script = APIClient()
+    script.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert script.get("/api/v1/auth/me/").status_code == 401
 
 
 def test_the_settings_page_password_change_revokes_tokens_too(client, user):
+    refresh = tokens_for(user.username).json()["refresh"]
     _, pat = token_create(user=user, name="script")
     client.force_login(user)
     client.post(
@@ -105,6 +163,38 @@ def test_the_settings_page_password_change_revokes_tokens_too(client, user):
             "password-new_password2": NEW,
         },
     )
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert api.get("/api/v1/auth/me/").status_code == 401
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": refresh}).status_code == 401
+
+
+def test_allauths_own_password_change_page_revokes_tokens_too(client, user):
+    refresh = tokens_for(user.username).json()["refresh"]
+    _, pat = token_create(user=user, name="script")
+    client.force_login(user)
+    assert client.get("/accounts/password/change/").status_code == 200
+    response = client.post(
+        "/accounts/password/change/", {"oldpassword": PASSWORD, "password1": NEW, "password2": NEW}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(NEW)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
+    assert api.get("/api/v1/auth/me/").status_code == 401
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": refresh}).status_code == 401
+
+
+def test_setting_a_first_password_after_a_social_sign_up_revokes_tokens_too(client, user):
+    user.set_unusable_password()
+    user.save()
+    _, pat = token_create(user=user, name="script")
+    client.force_login(user)
+    response = client.post("/accounts/password/set/", {"password1": NEW, "password2": NEW})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(NEW)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
     assert api.get("/api/v1/auth/me/").status_code == 401
@@ -136,6 +226,24 @@ def test_mandatory_verification_refuses_api_tokens_until_confirmed(anon_client, 
     assert tokens_for("yan", "a-long-passphrase-7").status_code == 200
 
 
+def test_mandatory_verification_keeps_the_pages_closed_until_the_link_is_followed(settings, mailoutbox):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    signup = Client().post(
+        "/signup/",
+        {"username": "yan", "email": "yan@example.com", "password1": NEW, "password2": NEW},
+    )
+    assert signup.status_code == 302 and signup["Location"] == "/accounts/confirm-email/"
+    client = Client()
+    refused = client.post("/login/", {"login": "yan", "password": NEW})
+    assert refused["Location"] == "/accounts/confirm-email/"
+    assert client.get("/dashboard/").status_code == 302
+    path = link_in(mailoutbox[0], "/accounts/confirm-email/")
+    assert "expires in 3 days" in mailoutbox[0].body
+    assert client.post(path).status_code == 302
+    assert client.post("/login/", {"login": "yan", "password": NEW})["Location"] == "/dashboard/"
+    assert client.get("/dashboard/").status_code == 200
+
+
 def test_changing_the_email_waits_for_the_new_address_to_confirm(api_client, user, mailoutbox):
     response = api_client.patch("/api/v1/auth/me/", {"email": "new@example.com"})
     assert response.status_code == 200
@@ -163,10 +271,22 @@ def test_the_email_page_changes_the_address_after_confirmation(client, user, mai
 
 
 def test_the_migration_marks_existing_addresses_verified(db):
-    legacy = UserFactory()
+    # Accounts from before allauth have no EmailAddress row at all.
+    legacy = UserFactory(email="Legacy@Example.com")
+    no_address = UserFactory(email="")
+    pending = UserFactory()
+    EmailAddress.objects.filter(user__in=[legacy, no_address]).delete()
+    EmailAddress.objects.filter(user=pending).update(verified=False)
     migration = importlib.import_module("accounts.migrations.0004_existing_addresses_verified")
     migration.mark_existing_addresses_verified(django_apps, None)
     migration.mark_existing_addresses_verified(django_apps, None)  # idempotent
     address = EmailAddress.objects.get(user=legacy)
-    assert (address.email, address.verified, address.primary) == (legacy.email.lower(), True, True)
-    assert User.objects.count() == EmailAddress.objects.count()
+    assert (address.email, address.verified, address.primary) == ("legacy@example.com", True, True)
+    assert not EmailAddress.objects.filter(user=no_address).exists()
+    assert not EmailAddress.objects.get(user=pending).verified, "rows allauth made are left as they are"
+    # The legacy account logs in on the pages and the API with mandatory verification.
+    with override_settings(ACCOUNT_EMAIL_VERIFICATION="mandatory"):
+        assert Client().post("/login/", {"login": legacy.username, "password": PASSWORD})["Location"] == (
+            "/dashboard/"
+        )
+        assert tokens_for(legacy.username).status_code == 200

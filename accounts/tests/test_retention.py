@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from accounts import services
 from accounts.models import User
 from accounts.tests.factories import PASSWORD, UserFactory
-from accounts.tests.helpers import erase_after_grace
+from accounts.tests.helpers import erase_after_grace, totp_code, totp_for
 from accounts.tokens.services import token_create
 from job_tracker.reports.tasks import send_weekly_reports
 from resumes.models import Resume
@@ -66,6 +66,36 @@ def test_logging_in_with_the_password_during_the_grace_period_offers_restore(use
     assert user.is_active and user.deletion_requested_at is None
 
 
+def test_an_account_with_two_factor_is_restored_or_exported_only_after_a_code(user):
+    secret = totp_for(user)
+    delete_through_the_page(Client(), user)
+    client = Client()
+    offer = client.post("/login/", {"login": user.username, "password": PASSWORD})
+    assert offer["Location"] == "/account/restore/"
+    page = client.get("/account/restore/")
+    assert b'name="code"' in page.content and b"Restore my account" not in page.content
+    # The password alone neither takes the data nor brings the account back.
+    for action in ("export", "restore"):
+        refused = client.post("/account/restore/", {"action": action})
+        assert refused.status_code == 400 and refused["Content-Type"].startswith("text/html"), action
+    assert client.post("/account/restore/", {"code": "000000"}).status_code == 400
+    user.refresh_from_db()
+    assert not user.is_active and client.get("/dashboard/").status_code == 302
+
+    assert client.post("/account/restore/", {"code": totp_code(secret)}).status_code == 302
+    assert b"Restore my account" in client.get("/account/restore/").content
+    assert client.post("/account/restore/", {"action": "restore"})["Location"] == "/dashboard/"
+    user.refresh_from_db()
+    assert user.is_active and client.get("/dashboard/").status_code == 200
+
+
+def test_no_password_reset_mail_goes_to_a_deleted_account(user, mailoutbox):
+    services.user_deactivate(user=user)
+    assert APIClient().post("/api/v1/auth/password/reset/", {"email": user.email}).status_code == 202
+    assert Client().post("/accounts/password/reset/", {"email": user.email}).status_code == 302
+    assert mailoutbox == []
+
+
 def test_the_restore_page_needs_the_password_first(user):
     delete_through_the_page(Client(), user)
     stranger = Client()
@@ -113,3 +143,12 @@ def test_a_deleted_accounts_share_links_and_public_profile_answer_404(user):
     services.user_deactivate(user=user)
     assert visitor.get(f"/s/{token}/").status_code == 404
     assert visitor.get("/p/ada-deleted/").status_code == 404
+
+
+def test_deletion_ends_the_accounts_sessions_in_every_other_browser(user):
+    other_browser = Client()
+    other_browser.post("/login/", {"login": user.username, "password": PASSWORD})
+    assert other_browser.get("/dashboard/").status_code == 200
+    delete_through_the_page(Client(), user)
+    assert other_browser.get("/dashboard/").status_code == 302
+    assert other_browser.get("/api/v1/auth/me/").status_code == 401

@@ -18,6 +18,7 @@ from allauth.socialaccount.providers.github.views import GitHubOAuth2Adapter
 from django.test import Client
 
 from accounts.models import User
+from accounts.tests.factories import UserFactory
 
 from .oauth_provider import Account, FakeProvider
 
@@ -198,3 +199,36 @@ def test_settings_enable_each_provider_only_with_its_id_and_secret():
         "github": "http://127.0.0.1:9/gh",
         "oidc": ["linkedin=http://127.0.0.1:9/li"],
     }, result.stderr[-2000:]
+
+
+def test_a_provider_naming_an_existing_address_does_not_log_into_that_account(google):
+    owner = UserFactory(email="ada@gmail.test")
+    client = Client()
+    response, _ = sign_in(client, "/accounts/oidc/google/login/")
+    # allauth asks for a sign-up of its own instead; the owner's account is neither entered nor linked.
+    assert response.status_code == 302 and response["Location"] == "/accounts/3rdparty/signup/"
+    assert client.get("/dashboard/").status_code == 302
+    assert not SocialAccount.objects.exists()
+    assert User.objects.get() == owner
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [{"aud": "another-client"}, {"iss": "https://impostor.example"}, {"exp": 1_000_000_000}],
+    ids=["audience", "issuer", "expired"],
+)
+def test_an_id_token_for_another_client_issuer_or_time_logs_nobody_in(google, claims):
+    # Fetched straight from the token endpoint, the id_token's signature may go unchecked (OIDC Core
+    # 3.1.3.7); its audience, issuer and expiry are checked all the same.
+    genuine = google.id_token
+
+    def altered(*, nonce=None):
+        body = jwt.decode(genuine(nonce=nonce), options={"verify_signature": False})
+        return jwt.encode({**body, **claims}, google.key, algorithm="RS256", headers={"kid": google.kid})
+
+    google.id_token = altered
+    client = Client()
+    response, _ = sign_in(client, "/accounts/oidc/google/login/")
+    assert response.status_code == 401, response.content
+    assert client.get("/dashboard/").status_code == 302
+    assert not User.objects.exists()

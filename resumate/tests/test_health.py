@@ -7,6 +7,7 @@ import pytest
 from django.test import Client, override_settings
 
 from accounts.tests.factories import UserFactory
+from accounts.tests.helpers import totp_for
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,12 @@ def test_ready_is_503_naming_the_database_when_it_is_unreachable():
     )
     # Anonymous (no staff session can load without the database): the verdict only.
     assert result.stdout.strip().splitlines()[-1] == '503 {"status": "failing"}', result.stderr[-2000:]
+
+
+def test_staff_who_must_still_set_up_two_factor_get_only_the_verdict(client, settings):
+    settings.STAFF_REQUIRE_MFA = True
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    assert client.get("/health/ready/").json() == {"status": "ok"}
+    totp_for(staff)
+    assert "checks" in client.get("/health/ready/").json()

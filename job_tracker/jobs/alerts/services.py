@@ -148,7 +148,7 @@ def saved_search_send(*, saved_search_id: int, now=None) -> int:
     search = (
         SavedSearch.objects.select_for_update(of=("self",))
         .select_related("user")
-        .filter(pk=saved_search_id, alerts_enabled=True)
+        .filter(pk=saved_search_id, alerts_enabled=True, user__is_active=True)
         .first()
     )
     if search is None:
@@ -181,10 +181,13 @@ def saved_search_send(*, saved_search_id: int, now=None) -> int:
 
 
 def searches_with_pending(*, frequency: str) -> list[int]:
-    """Searches of this alert frequency with something to send."""
+    """Searches of this alert frequency with something to send (a deleted account's wait, unsent)."""
     return list(
         SavedSearch.objects.filter(
-            alerts_enabled=True, frequency=frequency, matches__state=SavedSearchMatch.State.PENDING
+            alerts_enabled=True,
+            frequency=frequency,
+            matches__state=SavedSearchMatch.State.PENDING,
+            user__is_active=True,
         )
         .order_by("pk")
         .values_list("pk", flat=True)

@@ -5,6 +5,7 @@ import re
 import pytest
 from django_celery_beat.models import PeriodicTask
 
+from accounts.services import user_deactivate
 from accounts.tests.factories import UserFactory
 from job_tracker.jobs.alerts.tasks import send_saved_search_digests
 from job_tracker.jobs.services import source_scrape
@@ -143,6 +144,20 @@ def test_daily_digest_groups_postings_in_one_email(
     assert len(mailoutbox) == 1
     send_saved_search_digests.delay("weekly")
     assert [m.subject for m in mailoutbox][1] == "2 new jobs for “Weekly one”"
+
+
+def test_matches_waiting_for_a_digest_are_never_mailed_to_a_deleted_account(
+    user, board, mailoutbox, django_capture_on_commit_callbacks
+):
+    python_resume(user)
+    make_search(user, name="Everything", frequency="daily")
+    scrape(board, django_capture_on_commit_callbacks)
+    assert SavedSearchMatch.objects.filter(state=SavedSearchMatch.State.PENDING).exists()
+    user_deactivate(user=user)
+
+    send_saved_search_digests.delay("daily")
+
+    assert mailoutbox == []
 
 
 def test_min_score_keeps_weak_matches_out(user, board, mailoutbox, django_capture_on_commit_callbacks):

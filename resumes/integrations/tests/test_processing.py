@@ -222,3 +222,23 @@ def test_a_self_signed_degree_is_never_verified_and_a_webhook_edit_withdraws_sta
     send(integration, secret, payload, delivery="two")
     achievement.refresh_from_db()
     assert achievement.title.endswith("(summa cum laude)") and not achievement.is_verified
+
+
+def test_the_owner_sees_where_a_webhook_achievement_came_from_and_cannot_verify_it(
+    user, client, api_client, connect, send
+):
+    integration, secret = connect("github")
+    send(integration, secret, fixture("github_release_published"), headers={"X-GitHub-Event": "release"})
+    achievement = Achievement.objects.get(user=user)
+    client.force_login(user)
+    assert "from GitHub" in client.get("/achievements/").content.decode()
+    detail = f"/api/v1/achievements/{achievement.pk}/"
+    assert api_client.get(detail).json()["source_name"] == "GitHub"
+    # Neither the verification nor the source is the owner's to write.
+    api_client.patch(detail, {"is_verified": True, "source_name": "Harvard"}, format="json")
+    created = api_client.post(
+        "/api/v1/achievements/", {"type": "degree", "title": "PhD", "is_verified": True}, format="json"
+    )
+    assert created.status_code == 201 and created.json()["is_verified"] is False
+    achievement.refresh_from_db()
+    assert (achievement.is_verified, achievement.source_name) == (False, "GitHub")
