@@ -1,5 +1,9 @@
 """Ingesting 10,000 scraped postings end to end: skill extraction, then one bulk upsert per batch of
 1,000, against the same extraction followed by row-by-row ``update_or_create``.
+
+Before skill extraction became one Aho-Corasick pass (it was one regex alternation of the
+taxonomy's terms, tried at every character), the first row read 995.00 postings/s, 6.3 s of
+10.1 s in extraction (2026-12-03 15:25 UTC, same machine, database and load).
 """
 
 import random
