@@ -362,8 +362,8 @@ REST_FRAMEWORK = {
         "accounts.tokens.authentication.TokenScopePermission",
     ],
     # JSON only, errors too; Swagger UI at /api/docs/ is the browsable view.
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["resumate.renderers.ORJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["resumate.parsers.ORJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "resumate.api.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": [

@@ -10,14 +10,16 @@ import re
 from functools import cache
 from pathlib import Path
 
+import ahocorasick
+
 from .models import SkillCategory
 
 TAXONOMY_PATH = Path(__file__).parent / "data" / "skills.json"
 
-# Characters that make a name longer when glued to it: "C" must not match in "C++", "C#",
-# "R&D" or "Objective-C".
-_BEFORE = r"\w+#.&-"
-_AFTER = r"\w+#&"
+# Characters that make a name longer when glued to it (besides word characters): "C" must
+# not match in "C++", "C#", "R&D" or "Objective-C".
+_BEFORE = "+#.&-"
+_AFTER = "+#&"
 
 
 @cache
@@ -60,7 +62,7 @@ def is_known_skill(name: str) -> bool:
 
 def spelling_in_text(name: str, text: str) -> str:
     """How ``text`` writes ``name`` when it writes it differently ("gtfs" -> "GTFS"), else ``name``."""
-    pattern = rf"(?<![{_BEFORE}]){re.escape(name)}(?![{_AFTER}])"
+    pattern = rf"(?<![\w{re.escape(_BEFORE)}]){re.escape(name)}(?![\w{re.escape(_AFTER)}])"
     for match in re.finditer(pattern, text or "", re.IGNORECASE):
         if match.group(0) != name:
             return match.group(0)
@@ -89,29 +91,58 @@ def categorize_skill(name: str) -> str:
     return SkillCategory.OTHER.value
 
 
-def _alternation(terms):
-    # Longest first, so "Node.js" wins over "Node" and "C++" over "C".
-    body = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return rf"(?<![{_BEFORE}])(?:{body})(?![{_AFTER}]|\.\w)"
+def _glued(char: str, extra: str) -> bool:
+    # \w in Python's re: alphanumeric by str.isalnum(), or the underscore.
+    return char.isalnum() or char == "_" or char in extra
+
+
+# re.IGNORECASE lets "i" match dotted and dotless capital / small I, and "s" the long s, where
+# str.lower() does not (and lower-cases the dotted capital I to two characters).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 @cache
-def _patterns():
+def _matchers():
+    """Two Aho-Corasick automata over the taxonomy's free-text terms: lower-cased, and as written."""
     canonical, _category, case_sensitive, not_in_free_text = _taxonomy()
-    insensitive = {}
-    sensitive = {}
+    as_written = {term.lower() for term in case_sensitive}
+    insensitive = ahocorasick.Automaton()
     for term, name in canonical.items():
-        if term in not_in_free_text or any(term == cs.lower() for cs in case_sensitive):
-            continue
-        insensitive[term] = name
+        if term not in not_in_free_text and term not in as_written:
+            insensitive.add_word(term, (len(term), name))
+    sensitive = ahocorasick.Automaton()
     for term in case_sensitive:
-        sensitive[term] = canonical[term.lower()]
-    return (
-        re.compile(_alternation(insensitive), re.IGNORECASE),
-        insensitive,
-        re.compile(_alternation(sensitive)),
-        sensitive,
-    )
+        sensitive.add_word(term, (len(term), canonical[term.lower()]))
+    insensitive.make_automaton()
+    sensitive.make_automaton()
+    return insensitive, sensitive
+
+
+def _mentions(automaton, haystack: str, text: str, spans: list) -> None:
+    """Append the whole-word mentions ``automaton`` finds, as a regex scan left to right would.
+
+    At each start the longest term wins; a mention begins only after the previous one ends.
+    """
+    longest = {}  # start -> (end, name)
+    size = len(text)
+    for last, (length, name) in automaton.iter(haystack):
+        end = last + 1
+        start = end - length
+        if start and _glued(text[start - 1], _BEFORE):
+            continue
+        # "Node" must not match in "Node.js": a dot followed by a word character glues too.
+        if end < size and (
+            _glued(text[end], _AFTER) or (text[end] == "." and end + 1 < size and _glued(text[end + 1], ""))
+        ):
+            continue
+        if longest.get(start, (0,))[0] < end:
+            longest[start] = (end, name)
+    reached = 0
+    for start in sorted(longest):
+        if start >= reached:
+            end, name = longest[start]
+            spans.append((start, end, name))
+            reached = end
 
 
 def extract_skills(text: str) -> list[str]:
@@ -119,13 +150,15 @@ def extract_skills(text: str) -> list[str]:
 
     Matches whole words only ("Go" in "Go and C++", not in "good"); names that
     are also ordinary words match only as written ("Spring", not "spring").
+    One pass over the text per automaton, whatever the size of the taxonomy.
     """
     if not text:
         return []
-    insensitive_re, insensitive, sensitive_re, sensitive = _patterns()
-    spans = [(m.start(), m.end(), insensitive[m.group(0).lower()]) for m in insensitive_re.finditer(text)]
-    spans += [(m.start(), m.end(), sensitive[m.group(0)]) for m in sensitive_re.finditer(text)]
-    # The two patterns may overlap ("Spring Boot" and "Spring"): the longer mention wins.
+    insensitive, sensitive = _matchers()
+    spans = []
+    _mentions(insensitive, text.translate(_FOLD).lower(), text, spans)
+    _mentions(sensitive, text, text, spans)
+    # The two automata may overlap ("Spring Boot" and "Spring"): the longer mention wins.
     spans.sort(key=lambda span: (span[0], span[0] - span[1]))
     found: list[str] = []
     covered_to = -1

@@ -1,5 +1,10 @@
-"""Job boards: ingesting 10,000 scraped postings (bulk upsert vs row by row) and ranking
-10,000 active postings for one user (column scan + heap vs loading every posting)."""
+"""Ingesting 10,000 scraped postings end to end: skill extraction, then one bulk upsert per batch of
+1,000, against the same extraction followed by row-by-row ``update_or_create``.
+
+Before skill extraction became one Aho-Corasick pass (it was one regex alternation of the
+taxonomy's terms, tried at every character), the first row read 995.00 postings/s, 6.3 s of
+10.1 s in extraction (2026-12-03 15:25 UTC, same machine, database and load).
+"""
 
 import random
 import time
@@ -16,6 +21,10 @@ from resumes.models import Resume
 from .matching import build_profile, recommendations, score_posting
 from .scraping import NormalizedPosting
 from .services import UPSERT_FIELDS, build_rows, upsert_rows
+
+# `make bench BENCH=ingest` re-measures ingestion alone; ranking stays in the job tracker's section.
+KEY = "ingest"
+TITLE = "Job ingestion"
 
 POSTINGS = 10_000
 BASELINE_ROWS = 1_000
@@ -110,7 +119,21 @@ def _bench_ingest(rng):
     ]
 
 
-def _bench_recommendations():
+def _ensure_active_postings(rng):
+    """The ranking benchmarks need ``POSTINGS`` active postings; ingest them untimed when absent."""
+    missing = POSTINGS - JobPosting.objects.filter(is_active=True).count()
+    if missing > 0:
+        source = JobSource.objects.create(
+            kind="rss", identifier="bench-rank", base_url="https://bench.example/"
+        )
+        now = timezone.now()
+        rows = build_rows(source=source, postings=_postings(rng, missing, "rank"), now=now)
+        upsert_rows(source=source, rows=rows, complete=True, now=now)
+
+
+def recommendation_results():
+    """Ranking ``POSTINGS`` active postings for one user (column scan + heap vs loading every posting)."""
+    _ensure_active_postings(random.Random(7))
     user = UserFactory()
     Resume.objects.update_or_create(
         user=user,
@@ -151,7 +174,4 @@ def _bench_recommendations():
 
 
 def run():
-    rng = random.Random(7)
-    results = _bench_ingest(rng)
-    results += _bench_recommendations()
-    return results
+    return _bench_ingest(random.Random(7))
