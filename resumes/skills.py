@@ -7,7 +7,7 @@ rebuild and the matcher can call it per skill without touching the database.
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .models import SkillCategory
@@ -50,6 +50,12 @@ def canonical_skill_name(raw: str) -> str:
     Title-casing unknown names would turn "GTFS" typed as "gtfs" into "Gtfs" and "dbt" into
     "Dbt": only the whitespace is tidied.
     """
+    return _canonical(raw if isinstance(raw, str) else str(raw))
+
+
+# A rebuild asks for the same few names once per achievement per variant; the taxonomy is fixed.
+@lru_cache(maxsize=4096)
+def _canonical(raw: str) -> str:
     name = _squash(raw)
     return _taxonomy()[0].get(name.lower()) or name
 
