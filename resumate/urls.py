@@ -23,6 +23,7 @@ urlpatterns = [
     path("health/live/", health.live, name="health-live"),
     path("health/ready/", health.ready, name="health-ready"),
     path("api/v1/", include(api_v1)),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("mcp/", include("assistant.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
