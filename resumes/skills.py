@@ -148,13 +148,17 @@ def clean_skill_list(values) -> list[str]:
     """Trimmed, canonical, de-duplicated (case-insensitively) skill names; empty ones dropped."""
     if isinstance(values, str):
         values = [values]
+    return list(_clean_names(tuple(value for value in values or () if isinstance(value, str))))
+
+
+# The rebuild cleans each achievement's list once for the main resume and once per variant.
+@lru_cache(maxsize=4096)
+def _clean_names(values: tuple[str, ...]) -> tuple[str, ...]:
     seen = set()
     cleaned = []
-    for value in values or ():
-        if not isinstance(value, str):
-            continue
+    for value in values:
         name = canonical_skill_name(value)
         if name and name.lower() not in seen:
             seen.add(name.lower())
             cleaned.append(name)
-    return cleaned
+    return tuple(cleaned)

@@ -32,7 +32,13 @@ def language_of(language: str) -> str:
 
 def tidy(value) -> str:
     """A slot value: one line, no sentence break inside, no trailing separator."""
-    text = " ".join(str(value or "").split()).strip(" ;,:-–—•*")
+    return _tidy(str(value or ""))
+
+
+# Every variant's summary tidies the same employers and titles again.
+@lru_cache(maxsize=4096)
+def _tidy(value: str) -> str:
+    text = " ".join(value.split()).strip(" ;,:-–—•*")
     return re.sub(r"([.!?…])\s+(?=\S)", rf"\1{NBSP}", text)
 
 
