@@ -29,6 +29,7 @@ def test_a_russian_browser_gets_russian_pages(client, user):
     assert '<html lang="ru">' in html
     assert f"Здравствуйте, {user.first_name or user.username}" in html
     assert "Достижения" in html and "Выйти" in html
+    assert "Отчёт за неделю" in html and "Подходящие вакансии" in html  # other apps' panels too
     assert "Log out" not in html
 
 
