@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 
+from resumes.models import Resume
 from resumes.tests.factories import AchievementFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,6 @@ def test_achievements_and_resumes_pages_in_russian(client, user):
     assert "Backend Developer" in achievements  # the user's own words stay as written
     resumes = page(client, "/resumes/", **RUSSIAN)
     assert "Сравнить варианты" in resumes and "авто" in resumes
+    resume = Resume.objects.get(user=user, is_auto=True)
+    detail = page(client, f"/resumes/{resume.pk}/", **RUSSIAN)
+    assert "Скачать PDF" in detail and "Поделиться" in detail and "Создать ссылку" in detail

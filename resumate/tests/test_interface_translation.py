@@ -33,6 +33,8 @@ TRANSLATED_TEMPLATES = [
     "resumes/resume_detail.html",
     "resumes/resume_edit.html",
     "resumes/_export_bar.html",
+    "resumes/sharing/_share_panel.html",
+    "resumes/sharing/_public_profile_section.html",
     # The dashboard's panels.
     "resumes/importing/_panel.html",
     "resumes/integrations/_stats_panel.html",
