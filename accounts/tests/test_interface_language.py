@@ -77,3 +77,5 @@ def test_achievements_and_resumes_pages_in_russian(client, user):
     resume = Resume.objects.get(user=user, is_auto=True)
     detail = page(client, f"/resumes/{resume.pk}/", **RUSSIAN)
     assert "Скачать PDF" in detail and "Поделиться" in detail and "Создать ссылку" in detail
+    variant_form = page(client, f"/resumes/{resume.pk}/variants/new/", **RUSSIAN)
+    assert "Новый вариант вашего резюме" in variant_form and "Скрыть названия работодателей" in variant_form

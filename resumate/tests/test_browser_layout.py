@@ -125,7 +125,8 @@ PAGES = [
 ]
 # Pages whose interface is translated: they are also opened by a browser asking for Russian.
 RUSSIAN_PAGE_NAMES = {"home", "login", "signup", "dashboard", "settings"} | {
-    "achievements", "achievement-new", "achievement-edit", "resumes", "resume", "resume-edit"
+    "achievements", "achievement-new", "achievement-edit", "resumes", "resume", "resume-edit",
+    "variant-new", "variant", "variant-edit", "variant-compare",
 }  # fmt: skip
 RUSSIAN_PAGES = [p for p in PAGES if p.name in RUSSIAN_PAGE_NAMES]
 

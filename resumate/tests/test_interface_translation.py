@@ -34,6 +34,9 @@ TRANSLATED_TEMPLATES = [
     "resumes/resume_edit.html",
     "resumes/_export_bar.html",
     "resumes/sharing/_share_panel.html",
+    "resumes/variants/form.html",
+    "resumes/variants/_preview.html",
+    "resumes/variants/compare.html",
     "resumes/sharing/_public_profile_section.html",
     # The dashboard's panels.
     "resumes/importing/_panel.html",
