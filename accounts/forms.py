@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
@@ -18,10 +19,21 @@ class ProfileForm(forms.ModelForm):
             "time_zone",
             "weekly_report_emails",
         )
+        labels = {
+            "headline": _("Headline"),
+            "phone": _("Phone"),
+            "location": _("Location"),
+            "website": _("Website"),
+            "time_zone": _("Time zone"),
+            "weekly_report_emails": _("Weekly report e-mails"),
+        }
+        help_texts = {"weekly_report_emails": _("Send the weekly report by e-mail every Monday.")}
 
 
 class DeleteAccountForm(forms.Form):
-    password = forms.CharField(widget=forms.PasswordInput, help_text="Type your password to confirm.")
+    password = forms.CharField(
+        widget=forms.PasswordInput, label=_("Password"), help_text=_("Type your password to confirm.")
+    )
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
@@ -30,5 +42,5 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.")
+            raise forms.ValidationError(_("That is not your password."))
         return password

@@ -11,6 +11,8 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import restore, services
@@ -50,7 +52,7 @@ def account_settings(request):
             profile_form = ProfileForm(request.POST, instance=request.user, prefix="profile")
             if profile_form.is_valid():
                 profile_form.save()
-                messages.success(request, "Profile saved.")
+                messages.success(request, _("Profile saved."))
                 return redirect("accounts:settings")
         elif action == "password":
             password_form = PasswordChangeForm(request.user, request.POST, prefix="password")
@@ -58,7 +60,7 @@ def account_settings(request):
                 user = password_form.save()
                 update_session_auth_hash(request, user)
                 services.user_credentials_revoke(user=user)
-                messages.success(request, "Password changed. Every API token was revoked.")
+                messages.success(request, _("Password changed. Every API token was revoked."))
                 return redirect("accounts:settings")
         elif action == "delete":
             delete_form = DeleteAccountForm(request.user, request.POST, prefix="delete")
@@ -67,8 +69,11 @@ def account_settings(request):
                 logout(request)
                 messages.success(
                     request,
-                    f"Your account is deleted. It will be erased for good on "
-                    f"{restore.erasure_date(user):%d %B %Y}; log in before then to restore it.",
+                    _(
+                        "Your account is deleted. It will be erased for good on %(date)s; "
+                        "log in before then to restore it."
+                    )
+                    % {"date": date_format(restore.erasure_date(user), "d E Y")},
                 )
                 return redirect("accounts:login")
 
@@ -112,6 +117,6 @@ def restore_account(request):
             services.user_restore(user=user)
             restore.withdraw(request)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Welcome back: your account is restored.")
+            messages.success(request, _("Welcome back: your account is restored."))
             return redirect("accounts:dashboard")
     return render(request, "accounts/restore.html", context)

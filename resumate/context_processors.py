@@ -1,16 +1,17 @@
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 # (label, url name, needs login). Pages appear as their apps provide them.
 NAVIGATION = [
-    ("Dashboard", "accounts:dashboard", True),
-    ("Achievements", "resumes:achievements", True),
-    ("Resumes", "resumes:resumes", True),
-    ("Applications", "job_tracker:board", True),
-    ("Jobs", "job_tracker:jobs", True),
-    ("Reports", "job_tracker:reports", True),
-    ("Contacts", "job_tracker:contacts", True),
-    ("AI assistant", "ai:assistant", False),
-    ("Integrations", "resumes:integrations", True),
+    (_("Dashboard"), "accounts:dashboard", True),
+    (_("Achievements"), "resumes:achievements", True),
+    (_("Resumes"), "resumes:resumes", True),
+    (_("Applications"), "job_tracker:board", True),
+    (_("Jobs"), "job_tracker:jobs", True),
+    (_("Reports"), "job_tracker:reports", True),
+    (_("Contacts"), "job_tracker:contacts", True),
+    (_("AI assistant"), "ai:assistant", False),
+    (_("Integrations"), "resumes:integrations", True),
 ]
 
 

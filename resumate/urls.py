@@ -25,6 +25,7 @@ urlpatterns = [
     path("metrics", metrics_view, name="metrics"),
     path("health/ready/", health.ready, name="health-ready"),
     path("api/v1/", include(api_v1)),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("mcp/", include("assistant.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),

@@ -3,25 +3,38 @@
 import json
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import AchievementType, ResumeTemplate
 
 
 class AchievementForm(forms.Form):
-    type = forms.ChoiceField(choices=AchievementType.choices)
-    title = forms.CharField(max_length=200)
-    organization = forms.CharField(max_length=200, required=False)
-    location = forms.CharField(max_length=120, required=False)
-    start_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    type = forms.ChoiceField(label=_("Type"), choices=AchievementType.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    organization = forms.CharField(label=_("Organization"), max_length=200, required=False)
+    location = forms.CharField(label=_("Location"), max_length=120, required=False)
+    start_date = forms.DateField(
+        label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     end_date = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text="Leave empty if ongoing."
+        label=_("End date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty if ongoing."),
     )
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    skills = forms.CharField(required=False, help_text="Comma-separated, e.g. Python, Django, k8s.")
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    skills = forms.CharField(
+        label=_("Skills"), required=False, help_text=_("Comma-separated, e.g. Python, Django, k8s.")
+    )
     highlights = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="One per line."
+        label=_("Highlights"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line."),
     )
-    url = forms.CharField(required=False, max_length=500, label="Link")
+    url = forms.CharField(required=False, max_length=500, label=_("Link"))
 
     @classmethod
     def initial_for(cls, achievement):
@@ -46,15 +59,18 @@ class AchievementForm(forms.Form):
 
 
 class ResumeForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    template = forms.ChoiceField(choices=ResumeTemplate.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    template = forms.ChoiceField(label=_("Template"), choices=ResumeTemplate.choices)
     content = forms.CharField(
+        label=_("Content"),
         widget=forms.Textarea(attrs={"rows": 24, "class": "code", "spellcheck": "false"}),
-        help_text="JSON Resume sections: basics, work, education, projects, skills, ...",
+        help_text=_("JSON Resume sections: basics, work, education, projects, skills, ..."),
     )
 
     def clean_content(self):
         try:
             return json.loads(self.cleaned_data["content"])
         except json.JSONDecodeError as exc:
-            raise forms.ValidationError(f"Not valid JSON: {exc.msg} (line {exc.lineno}).") from exc
+            raise forms.ValidationError(
+                _("Not valid JSON: %(error)s (line %(line)s).") % {"error": exc.msg, "line": exc.lineno}
+            ) from exc

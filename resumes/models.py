@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 # Import drafts (resumes.importing) live in this app label too.
 from resumes.importing.models import ImportDraft  # noqa: F401
@@ -13,15 +14,15 @@ from resumes.sharing.models import PublicProfile, ShareComment, ShareLink, Share
 
 
 class AchievementType(models.TextChoices):
-    JOB = "job", "Job"
-    INTERNSHIP = "internship", "Internship"
-    COURSE = "course", "Course"
-    DEGREE = "degree", "Degree"
-    CERTIFICATION = "certification", "Certification"
-    PROJECT = "project", "Project"
-    AWARD = "award", "Award"
-    VOLUNTEER = "volunteer", "Volunteer work"
-    PUBLICATION = "publication", "Publication"
+    JOB = "job", _("Job")
+    INTERNSHIP = "internship", _("Internship")
+    COURSE = "course", _("Course")
+    DEGREE = "degree", _("Degree")
+    CERTIFICATION = "certification", _("Certification")
+    PROJECT = "project", _("Project")
+    AWARD = "award", _("Award")
+    VOLUNTEER = "volunteer", _("Volunteer work")
+    PUBLICATION = "publication", _("Publication")
 
 
 class Achievement(models.Model):

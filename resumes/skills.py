@@ -7,7 +7,7 @@ rebuild and the matcher can call it per skill without touching the database.
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -52,6 +52,12 @@ def canonical_skill_name(raw: str) -> str:
     Title-casing unknown names would turn "GTFS" typed as "gtfs" into "Gtfs" and "dbt" into
     "Dbt": only the whitespace is tidied.
     """
+    return _canonical(raw if isinstance(raw, str) else str(raw))
+
+
+# A rebuild asks for the same few names once per achievement per variant; the taxonomy is fixed.
+@lru_cache(maxsize=4096)
+def _canonical(raw: str) -> str:
     name = _squash(raw)
     return _taxonomy()[0].get(name.lower()) or name
 
@@ -175,13 +181,17 @@ def clean_skill_list(values) -> list[str]:
     """Trimmed, canonical, de-duplicated (case-insensitively) skill names; empty ones dropped."""
     if isinstance(values, str):
         values = [values]
+    return list(_clean_names(tuple(value for value in values or () if isinstance(value, str))))
+
+
+# The rebuild cleans each achievement's list once for the main resume and once per variant.
+@lru_cache(maxsize=4096)
+def _clean_names(values: tuple[str, ...]) -> tuple[str, ...]:
     seen = set()
     cleaned = []
-    for value in values or ():
-        if not isinstance(value, str):
-            continue
+    for value in values:
         name = canonical_skill_name(value)
         if name and name.lower() not in seen:
             seen.add(name.lower())
             cleaned.append(name)
-    return cleaned
+    return tuple(cleaned)

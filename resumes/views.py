@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -83,7 +84,9 @@ def achievement_form(request, pk=None):
                     response = render(request, "resumes/_achievement_row.html", {"achievement": achievement})
                     response["HX-Trigger"] = REBUILT["HX-Trigger"]
                     return response
-                messages.success(request, f"Saved “{achievement.title}”; your resume is rebuilt.")
+                messages.success(
+                    request, _("Saved “%(title)s”; your resume is rebuilt.") % {"title": achievement.title}
+                )
                 return redirect("resumes:achievements")
         # htmx only swaps 2xx answers; a plain form post gets an honest 400.
         status = 200 if is_htmx(request) else 400
@@ -100,7 +103,7 @@ def achievement_delete(request, pk):
     services.achievement_delete(achievement=achievement)
     if is_htmx(request):
         return HttpResponse("", headers=REBUILT)
-    messages.success(request, f"Deleted “{title}”.")
+    messages.success(request, _("Deleted “%(title)s”.") % {"title": title})
     return redirect("resumes:achievements")
 
 
@@ -135,7 +138,7 @@ def resume_edit(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Saved “{resume.title}”.")
+            messages.success(request, _("Saved “%(title)s”.") % {"title": resume.title})
             return redirect("resumes:resume", pk=resume.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "resumes/resume_edit.html", {"form": form, "resume": resume}, status=status)
@@ -146,7 +149,9 @@ def resume_edit(request, pk):
 def resume_duplicate(request, pk):
     resume = get_object_or_404(Resume, pk=pk, user=request.user)
     copy = services.resume_duplicate(resume=resume)
-    messages.success(request, f"Created “{copy.title}”; edit it freely, rebuilds never touch it.")
+    messages.success(
+        request, _("Created “%(title)s”; edit it freely, rebuilds never touch it.") % {"title": copy.title}
+    )
     return redirect("resumes:resume-edit", pk=copy.pk)
 
 
@@ -155,5 +160,5 @@ def resume_duplicate(request, pk):
 def resume_delete(request, pk):
     resume = get_object_or_404(Resume, pk=pk, user=request.user, is_auto=False)
     services.resume_delete(resume=resume)
-    messages.success(request, f"Deleted “{resume.title}”.")
+    messages.success(request, _("Deleted “%(title)s”.") % {"title": resume.title})
     return redirect("resumes:resumes")

@@ -123,6 +123,12 @@ PAGES = [
     Page("shared-password", "/s/{protected_token}/", signed_in=False),
     Page("public-profile", "/p/{profile_slug}/", signed_in=False),
 ]
+# Pages whose interface is translated: they are also opened by a browser asking for Russian.
+RUSSIAN_PAGE_NAMES = {"home", "login", "signup", "dashboard", "settings"} | {
+    "achievements", "achievement-new", "achievement-edit", "resumes", "resume", "resume-edit",
+    "variant-new", "variant", "variant-edit", "variant-compare",
+}  # fmt: skip
+RUSSIAN_PAGES = [p for p in PAGES if p.name in RUSSIAN_PAGE_NAMES]
 
 
 def _make_data(user, client):
@@ -349,24 +355,24 @@ OFFENDERS = """(limit) => {
 
 
 class Browser:
-    """One tab per (signed in?, width), reused from test to test; each records what went wrong."""
+    """One tab per (signed in?, language, width), reused from test to test; each records what went wrong."""
 
     def __init__(self, contexts):
         self.contexts = contexts
         self.tabs = {}
 
-    def open(self, path, *, signed_in, width):
-        if (signed_in, width) not in self.tabs:
+    def open(self, path, *, signed_in, width, language="en"):
+        if (signed_in, language, width) not in self.tabs:
             size = dict(zip(("width", "height"), WIDTHS[width], strict=True))
-            page = self.contexts[signed_in].new_page()
+            page = self.contexts[signed_in, language].new_page()
             page.set_viewport_size(size)
             page.set_default_timeout(15_000)
             problems = []
             page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
             page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
             page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
-            self.tabs[signed_in, width] = page, problems
-        page, problems = self.tabs[signed_in, width]
+            self.tabs[signed_in, language, width] = page, problems
+        page, problems = self.tabs[signed_in, language, width]
         problems.clear()
         response = page.goto(path, wait_until="load")
         assert response.status == 200, f"{path} answered {response.status}"
@@ -404,10 +410,14 @@ def site(django_db_setup, django_db_blocker):
                 browser = playwright.chromium.launch(
                     executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
                 )
+                # The browser's own language is what a first visit goes by (Accept-Language).
                 contexts = {
-                    signed_in: browser.new_context(base_url=server.url) for signed_in in (True, False)
+                    (signed_in, language): browser.new_context(base_url=server.url, locale=language)
+                    for signed_in in (True, False)
+                    for language in ("en", "ru")
                 }
-                contexts[True].add_cookies([cookie])
+                for language in ("en", "ru"):
+                    contexts[True, language].add_cookies([cookie])
                 try:
                     yield ids, Browser(contexts)
                 finally:
@@ -427,14 +437,30 @@ def test_page_fits_the_window_and_loads_cleanly(site, spec, width):
     ids, browser = site
     path = spec.path.format(**ids)
     page, problems = browser.open(path, signed_in=spec.signed_in, width=width)
-    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    wide = page.evaluate(OFFENDERS, inner_width) if scroll_width > inner_width else []
     if spec.screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         name = f"{spec.name}-{WIDTHS[width][0]}.png"
         page.screenshot(path=SCREENSHOTS / name, full_page=width == "phone")
         assert (SCREENSHOTS / name).stat().st_size > 0
+    _assert_fits(page, path)
+    assert problems == []
+
+
+@pytest.mark.parametrize("spec", RUSSIAN_PAGES, ids=[p.name for p in RUSSIAN_PAGES])
+def test_page_in_russian_fits_a_phone(site, spec):
+    ids, browser = site
+    path = spec.path.format(**ids)
+    page, problems = browser.open(path, signed_in=spec.signed_in, width="phone", language="ru")
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    menu = page.locator("header nav").inner_text()
+    assert ("Выйти" if spec.signed_in else "Войти") in menu
+    _assert_fits(page, path)
+    assert problems == []
+
+
+def _assert_fits(page, path):
+    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    wide = page.evaluate(OFFENDERS, inner_width) if scroll_width > inner_width else []
     assert scroll_width <= inner_width, (
         f"{path} is {scroll_width} px wide in a {inner_width} px window: {wide}"
     )
-    assert problems == []

@@ -14,7 +14,7 @@ never ends in the middle of the user's words.
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .phrases import GROUPS, PHRASES
 from .verbs import NOT_A_CLAUSE_AFTER, PASSIVE_AFTER, PAST_TENSE
@@ -32,7 +32,13 @@ def language_of(language: str) -> str:
 
 def tidy(value) -> str:
     """A slot value: one line, no sentence break inside, no trailing separator."""
-    text = " ".join(str(value or "").split()).strip(" ;,:-–—•*")
+    return _tidy(str(value or ""))
+
+
+# Every variant's summary tidies the same employers and titles again.
+@lru_cache(maxsize=4096)
+def _tidy(value: str) -> str:
+    text = " ".join(value.split()).strip(" ;,:-–—•*")
     return re.sub(r"([.!?…])\s+(?=\S)", rf"\1{NBSP}", text)
 
 
@@ -61,6 +67,8 @@ def starts_with_past_verb(text: str, language: str = "en") -> bool:
     return not (words[0] in passive_verbs and second in passive_next)
 
 
+# Each rebuild weighs the same highlights once for the main resume and once per variant.
+@lru_cache(maxsize=4096)
 def clause(text: str, language: str = "en") -> str:
     """The highlight as a clause to weave in ("cut p95 latency by 40%"), or "" when it does not start with a verb."""
     sentence = first_sentence(text)

@@ -31,9 +31,10 @@ def _place(item: dict) -> str:
     return tidy(item.get("organization", ""))
 
 
-def _skill_places(name: str, items: list[dict]) -> list[str]:
+def _skill_places(name: str, items: list[dict], folded: list[set]) -> list[str]:
+    """``folded``: each item's skills casefolded, computed once for the three strongest skills."""
     wanted = name.casefold()
-    used = [i for i in items if any(str(s).casefold() == wanted for s in i.get("skills") or [])]
+    used = [i for i, skills in zip(items, folded, strict=True) if wanted in skills]
     used.sort(key=lambda i: i.get("type") not in WORK)  # employers first, then projects and studies
     places = [_place(i) for i in used]
     return list(dict.fromkeys(p for p in places if p))[:2]
@@ -94,8 +95,9 @@ def person_summary(
             parts.append(render(language, "summary_role", title=role))
 
     named = []
+    folded = [{str(s).casefold() for s in i.get("skills") or []} for i in items] if strongest else []
     for name in strongest[:3]:
-        places = _skill_places(name, items)
+        places = _skill_places(name, items, folded)
         named.append(f"{tidy(name)} ({', '.join(places)})" if places else tidy(name))
     if named:
         parts.append(render(language, "summary_strongest", skills=join(named, language)))

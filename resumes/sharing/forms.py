@@ -2,6 +2,7 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from resumes.models import Resume
 
@@ -9,28 +10,29 @@ from .privacy import SECTION_KEYS, SECTION_TITLES
 from .services import BODY_MAX, NAME_MAX
 
 EXPIRY_CHOICES = [
-    ("", "Never"),
-    ("1", "In a day"),
-    ("7", "In a week"),
-    ("30", "In 30 days"),
-    ("90", "In 90 days"),
+    ("", _("Never")),
+    ("1", _("In a day")),
+    ("7", _("In a week")),
+    ("30", _("In 30 days")),
+    ("90", _("In 90 days")),
 ]
 
 
 class ShareLinkForm(forms.Form):
-    expires_in = forms.ChoiceField(label="Expires", choices=EXPIRY_CHOICES, required=False)
+    expires_in = forms.ChoiceField(label=_("Expires"), choices=EXPIRY_CHOICES, required=False)
     password = forms.CharField(
+        label=_("Password"),
         required=False,
         min_length=4,
         max_length=128,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="Optional: visitors must type it.",
+        help_text=_("Optional: visitors must type it."),
     )
-    allow_comments = forms.BooleanField(required=False, label="Let visitors comment on sections")
-    show_email = forms.BooleanField(required=False, label="Show my e-mail")
-    show_phone = forms.BooleanField(required=False, label="Show my phone")
-    show_location = forms.BooleanField(required=False, label="Show my location")
+    allow_comments = forms.BooleanField(required=False, label=_("Let visitors comment on sections"))
+    show_email = forms.BooleanField(required=False, label=_("Show my e-mail"))
+    show_phone = forms.BooleanField(required=False, label=_("Show my phone"))
+    show_location = forms.BooleanField(required=False, label=_("Show my location"))
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)
@@ -57,21 +59,28 @@ class ShareCommentForm(forms.Form):
 
 class PublicProfileForm(forms.Form):
     slug = forms.CharField(
-        label="Address", max_length=60, required=False, help_text="Your page will be at /p/<em>address</em>/."
+        label=_("Address"),
+        max_length=60,
+        required=False,
+        help_text=_("Your page will be at /p/<em>address</em>/."),
     )
-    published = forms.BooleanField(required=False, label="Published")
+    published = forms.BooleanField(required=False, label=_("Published"))
     resume = forms.ModelChoiceField(
-        queryset=Resume.objects.none(), required=False, empty_label="My auto resume (always current)"
+        queryset=Resume.objects.none(),
+        required=False,
+        label=_("Resume"),
+        empty_label=_("My auto resume (always current)"),
     )
     sections = forms.MultipleChoiceField(
         choices=[(k, SECTION_TITLES[k]) for k in SECTION_KEYS],
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="None ticked shows every section.",
+        label=_("Sections"),
+        help_text=_("None ticked shows every section."),
     )
-    show_email = forms.BooleanField(required=False, label="Show my e-mail")
-    show_phone = forms.BooleanField(required=False, label="Show my phone")
-    show_location = forms.BooleanField(required=False, label="Show my location")
+    show_email = forms.BooleanField(required=False, label=_("Show my e-mail"))
+    show_phone = forms.BooleanField(required=False, label=_("Show my phone"))
+    show_location = forms.BooleanField(required=False, label=_("Show my location"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 from rest_framework.throttling import AnonRateThrottle
@@ -230,7 +231,7 @@ def share_panel(request, pk):
             status = 400
         if not is_htmx(request):
             if status == 200:
-                messages.success(request, "Share link created; copy it from the Share panel.")
+                messages.success(request, gettext("Share link created; copy it from the Share panel."))
                 return redirect("resumes:resume", pk=resume.pk)
         elif status == 400:
             status = 200  # htmx swaps 2xx answers only
@@ -245,7 +246,7 @@ def share_link_revoke(request, pk, link_pk):
     services.share_link_revoke(link=get_object_or_404(ShareLink, pk=link_pk, resume=resume))
     if is_htmx(request):
         return render(request, "resumes/sharing/_share_panel.html", share_panel_context(request, resume))
-    messages.success(request, "Link revoked; it no longer opens.")
+    messages.success(request, gettext("Link revoked; it no longer opens."))
     return redirect("resumes:resume", pk=resume.pk)
 
 
@@ -261,7 +262,7 @@ def public_profile_settings(request):
             add_service_errors(form, error)
     if form.is_valid():  # False once the service added its errors
         if not is_htmx(request):
-            messages.success(request, "Public profile saved.")
+            messages.success(request, gettext("Public profile saved."))
             return redirect("accounts:settings")
         context = {"section": public_profile_section(request), "saved": True}
         return render(request, "resumes/sharing/_public_profile_section.html", context)

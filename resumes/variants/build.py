@@ -87,11 +87,12 @@ def select(achievements, definition: dict, today: dt.date) -> list:
     """The achievements the definition admits, in the order given."""
     pinned = set(definition.get("include_ids") or ())
     excluded = set(definition.get("exclude_ids") or ())
+    filters = [key for key in FILTER_ORDER if definition.get(key)]  # an empty key admits everything
     return [
         a
         for a in achievements
         if a.pk not in excluded
-        and (a.pk in pinned or all(_passes(a, key, definition, today) for key in FILTER_ORDER))
+        and (a.pk in pinned or all(_passes(a, key, definition, today) for key in filters))
     ]
 
 

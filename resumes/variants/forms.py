@@ -1,11 +1,19 @@
 """The variant form: what a browser sends, turned into a definition; the rules are the services'."""
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from ..models import AchievementType, ResumePaper, ResumeTemplate
 from .definition import LANGUAGES, SECTIONS
 
-LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French", "es": "Spanish"}
+LANGUAGE_NAMES = {
+    "en": _("English"),
+    "ru": _("Russian"),
+    "de": _("German"),
+    "fr": _("French"),
+    "es": _("Spanish"),
+}
 # Form field -> definition key, where they differ; comma lists become lists.
 LIST_FIELDS = ("include_tags", "exclude_tags", "skills_first", "skills_exclude", "sections")
 
@@ -15,34 +23,54 @@ def _split(text: str) -> list[str]:
 
 
 class VariantForm(forms.Form):
-    title = forms.CharField(max_length=200, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
     types = forms.MultipleChoiceField(
         choices=AchievementType.choices, required=False, widget=forms.CheckboxSelectMultiple,
-        help_text="None ticked: every type.",
+        label=_("Types"), help_text=_("None ticked: every type."),
     )  # fmt: skip
-    include_tags = forms.CharField(required=False, help_text="Comma-separated; any of them admits.")
-    exclude_tags = forms.CharField(required=False, help_text="Comma-separated.")
+    include_tags = forms.CharField(
+        label=_("Include tags"), required=False, help_text=_("Comma-separated; any of them admits.")
+    )
+    exclude_tags = forms.CharField(label=_("Exclude tags"), required=False, help_text=_("Comma-separated."))
     include_ids = forms.MultipleChoiceField(
-        required=False, widget=forms.CheckboxSelectMultiple, label="Always include",
-        help_text="Shown whatever the rules say, first in their sections.",
+        required=False, widget=forms.CheckboxSelectMultiple, label=_("Always include"),
+        help_text=_("Shown whatever the rules say, first in their sections."),
     )  # fmt: skip
     exclude_ids = forms.MultipleChoiceField(
-        required=False, widget=forms.CheckboxSelectMultiple, label="Leave out"
+        required=False, widget=forms.CheckboxSelectMultiple, label=_("Leave out")
     )
-    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    skills_first = forms.CharField(required=False, help_text="Skills or categories, comma-separated.")
-    skills_exclude = forms.CharField(required=False, help_text="Skills or categories, comma-separated.")
-    max_skills = forms.IntegerField(required=False, min_value=1, max_value=200)
+    date_from = forms.DateField(
+        label=_("Date from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Date to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    skills_first = forms.CharField(
+        label=_("Skills first"), required=False, help_text=_("Skills or categories, comma-separated.")
+    )
+    skills_exclude = forms.CharField(
+        label=_("Skills left out"), required=False, help_text=_("Skills or categories, comma-separated.")
+    )
+    max_skills = forms.IntegerField(
+        label=_("At most this many skills"), required=False, min_value=1, max_value=200
+    )
     sections = forms.CharField(
-        required=False, help_text=f"Visible sections in order, comma-separated, from: {', '.join(SECTIONS)}."
+        label=_("Sections"),
+        required=False,
+        help_text=format_lazy(
+            _("Visible sections in order, comma-separated, from: {}."), ", ".join(SECTIONS)
+        ),
     )
-    anonymize = forms.BooleanField(required=False, label="Anonymise employers (NDA)")
-    language = forms.ChoiceField(choices=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES], required=False)
-    label = forms.CharField(required=False, max_length=200, label="Headline")
-    summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    template = forms.ChoiceField(choices=ResumeTemplate.choices, required=False)
-    paper = forms.ChoiceField(choices=ResumePaper.choices, required=False)
+    anonymize = forms.BooleanField(required=False, label=_("Anonymise employers (NDA)"))
+    language = forms.ChoiceField(
+        label=_("Resume language"),
+        choices=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        required=False,
+    )
+    label = forms.CharField(required=False, max_length=200, label=_("Headline"))
+    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    template = forms.ChoiceField(label=_("Template"), choices=ResumeTemplate.choices, required=False)
+    paper = forms.ChoiceField(label=_("Paper"), choices=ResumePaper.choices, required=False)
 
     def __init__(self, *args, achievements=(), **kwargs):
         super().__init__(*args, **kwargs)

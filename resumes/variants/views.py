@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -59,7 +60,9 @@ def variant_new(request, pk):
                 _errors_on_form(form, error)
             else:
                 messages.success(
-                    request, f"Created the variant “{variant.title}”; it follows your achievements."
+                    request,
+                    gettext("Created the variant “%(title)s”; it follows your achievements.")
+                    % {"title": variant.title},
                 )
                 return redirect("resumes:resume", pk=variant.pk)
         status = 400
@@ -80,7 +83,7 @@ def variant_edit(request, pk):
             except ValidationError as error:
                 _errors_on_form(form, error)
             else:
-                messages.success(request, f"Saved “{variant.title}”.")
+                messages.success(request, gettext("Saved “%(title)s”.") % {"title": variant.title})
                 return redirect("resumes:resume", pk=variant.pk)
         status = 400
     context = {"form": form, "main": variant.variant_of, "variant": variant, "content": variant.content}
