@@ -37,9 +37,9 @@ def throwaway_database(url: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def start_gunicorn(env: dict, run_dir: Path):
+def start_gunicorn(env: dict, run_dir: Path, name: str):
     port = free_port()
-    output = run_dir / "gunicorn.out"
+    output = run_dir / f"gunicorn-{name}.out"  # one log per phase: a failure's traceback stays readable
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "resumate.wsgi:application", "--config", "gunicorn.conf.py"],
         cwd=BASE_DIR,
@@ -95,7 +95,7 @@ def main():
     print("migrating the throwaway database…", flush=True)
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=BASE_DIR, env=env,
                    check=True)  # fmt: skip
-    process, base_url = start_gunicorn(env, run_dir)
+    process, base_url = start_gunicorn(env, run_dir, "load")
     try:
         print(f"{clients} clients for {seconds:.0f} s against {base_url} (gunicorn -w 2)…", flush=True)
         tally = asyncio.run(run_load(base_url, clients=clients, seconds=seconds, accounts=20))
@@ -105,7 +105,7 @@ def main():
     stored = count_stored(database_url, tally)
 
     print("schemathesis over every operation…", flush=True)
-    process, base_url = start_gunicorn(env, run_dir)
+    process, base_url = start_gunicorn(env, run_dir, "schema")
     try:
         schema_lines = conformance(base_url, run_dir)
     finally:
@@ -115,7 +115,7 @@ def main():
     print("Redis stopped for 10 s under load, then started again…", flush=True)
     redis = PrivateRedis()
     redis.start()
-    process, base_url = start_gunicorn({**env, "REDIS_URL": redis.url}, run_dir)
+    process, base_url = start_gunicorn({**env, "REDIS_URL": redis.url}, run_dir, "redis-fault")
     try:
         fault_tally, outage = redis_outage(base_url, redis, clients=20, before=5, down=10, after=10)
     finally:
