@@ -212,6 +212,45 @@ def test_a_jwt_issued_through_one_instance_works_on_the_other(stack):
     assert {served[rid] for rid in sent} == {i.name for i in stack.instances}
 
 
+def test_the_mcp_server_answers_through_nginx_and_gunicorn(stack):
+    # Before the auth-throttle test below, which spends this client's log-in budget.
+    """The same web processes serve /mcp/: the SDK's own client, with a personal access token."""
+    import asyncio
+
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamable_http_client
+
+    with stack.client() as client:
+        access, _ = _register(client)
+        response = client.post(
+            "/api/v1/auth/tokens/",
+            json={"name": "assistant", "scope": "write"},
+            headers={"Authorization": f"Bearer {access}"},
+        )
+        assert response.status_code == 201, response.text
+        raw = response.json()["token"]
+
+    async def session():
+        headers = {"Authorization": f"Bearer {raw}"}
+        async with (
+            httpx.AsyncClient(headers=headers, timeout=30, trust_env=False) as http,
+            streamable_http_client(f"{stack.url}/mcp/", http_client=http) as (read, write, _),
+            ClientSession(read, write) as mcp,
+        ):
+            await mcp.initialize()
+            tools = {tool.name for tool in (await mcp.list_tools()).tools}
+            added = await mcp.call_tool(
+                "add_achievement", {"achievement": {"type": "award", "title": "Best talk"}}
+            )
+            listed = await mcp.call_tool("list_achievements", {})
+            return tools, added, listed
+
+    tools, added, listed = asyncio.run(session())
+    assert {"add_achievement", "tailor_resume", "weekly_report"} <= tools
+    assert not added.isError and added.structuredContent["title"] == "Best talk"
+    assert [a["title"] for a in listed.structuredContent["items"]] == ["Best talk"]
+
+
 def test_the_auth_throttle_holds_across_both_instances(stack):
     rids, statuses = [], []
     with stack.client() as client:
@@ -392,44 +431,6 @@ def test_stopping_an_instance_loses_no_request(stack):
     before = {served[rid] for rid, _, at in results if at < stopped_at}
     assert before == {survivor.name, stopped.name}
     print(f"failover: {len(results)} requests, {len(after)} after the stop, all 200")
-
-
-def test_the_mcp_server_answers_through_nginx_and_gunicorn(stack):
-    """The same web processes serve /mcp/: the SDK's own client, with a personal access token."""
-    import asyncio
-
-    from mcp import ClientSession
-    from mcp.client.streamable_http import streamable_http_client
-
-    with stack.client() as client:
-        access, _ = _register(client)
-        response = client.post(
-            "/api/v1/auth/tokens/",
-            json={"name": "assistant", "scope": "write"},
-            headers={"Authorization": f"Bearer {access}"},
-        )
-        assert response.status_code == 201, response.text
-        raw = response.json()["token"]
-
-    async def session():
-        headers = {"Authorization": f"Bearer {raw}"}
-        async with (
-            httpx.AsyncClient(headers=headers, timeout=30, trust_env=False) as http,
-            streamable_http_client(f"{stack.url}/mcp/", http_client=http) as (read, write, _),
-            ClientSession(read, write) as mcp,
-        ):
-            await mcp.initialize()
-            tools = {tool.name for tool in (await mcp.list_tools()).tools}
-            added = await mcp.call_tool(
-                "add_achievement", {"achievement": {"type": "award", "title": "Best talk"}}
-            )
-            listed = await mcp.call_tool("list_achievements", {})
-            return tools, added, listed
-
-    tools, added, listed = asyncio.run(session())
-    assert {"add_achievement", "tailor_resume", "weekly_report"} <= tools
-    assert not added.isError and added.structuredContent["title"] == "Best talk"
-    assert [a["title"] for a in listed.structuredContent["items"]] == ["Best talk"]
 
 
 def test_metrics_are_served_to_the_internal_network_and_never_through_nginx(stack):
