@@ -32,6 +32,9 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
 # Longer than nginx's upstream keepalive_timeout would be wrong: nginx must close first.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 5))
+# No request-line cap of gunicorn's own (its 414 is an HTML page): the app answers an overlong
+# query string with the API's JSON 414, and nginx in front bounds the line (large_client_header_buffers).
+limit_request_line = 0
 max_requests = 2000
 max_requests_jitter = 200
 # Worker heartbeats on tmpfs: a container's overlay filesystem can stall them.

@@ -15,7 +15,7 @@ class AccountsConfig(AppConfig):
         from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
         from . import schema  # noqa: F401  (registers the OpenAPI extensions)
-        from .handlers import revoke_credentials_on_password_change
+        from .handlers import keep_an_address_on_email_change, revoke_credentials_on_password_change
         from .models import PersonalAccessToken
         from .registry import register_user_data
 
@@ -40,5 +40,8 @@ class AccountsConfig(AppConfig):
             getattr(allauth_signals, name).connect(
                 revoke_credentials_on_password_change, dispatch_uid=f"accounts.revoke_credentials.{name}"
             )
+        allauth_signals.email_added.connect(
+            keep_an_address_on_email_change, dispatch_uid="accounts.keep_an_address_on_email_change"
+        )
         # The admin's log-in is allauth's, so two-factor and the lock-out apply to it too.
         admin.site.login = secure_admin_login(admin.site.login)

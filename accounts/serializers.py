@@ -3,6 +3,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 
+from resumate.serializers import RejectUnknownFieldsMixin, StrictModelSerializer, StrictSerializer
+
 from .models import User
 from .services import PROFILE_FIELDS
 
@@ -16,7 +18,7 @@ def _unique_ci(field, value, instance=None):
     return value
 
 
-class RegisterSerializer(serializers.Serializer):
+class RegisterSerializer(StrictSerializer):
     username = serializers.RegexField(
         r"^[\w.@+-]+\Z",
         max_length=150,
@@ -42,7 +44,7 @@ class RegisterSerializer(serializers.Serializer):
         return attrs
 
 
-class UserSerializer(serializers.ModelSerializer):
+class UserSerializer(StrictModelSerializer):
     email_verified = serializers.SerializerMethodField()
     pending_email = serializers.SerializerMethodField()
 
@@ -70,31 +72,31 @@ class UserSerializer(serializers.ModelSerializer):
         return _unique_ci("email", value, self.instance)
 
 
-class UserDeleteSerializer(serializers.Serializer):
+class UserDeleteSerializer(StrictSerializer):
     password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
 
 
-class PasswordResetSerializer(serializers.Serializer):
+class PasswordResetSerializer(StrictSerializer):
     email = serializers.EmailField(max_length=254)
 
 
-class PasswordResetConfirmSerializer(serializers.Serializer):
+class PasswordResetConfirmSerializer(StrictSerializer):
     key = serializers.CharField(
         max_length=200, help_text="The last part of the link in the e-mail: `<uid>-<token>`."
     )
     new_password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
 
 
-class PasswordChangeSerializer(serializers.Serializer):
+class PasswordChangeSerializer(StrictSerializer):
     old_password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
     new_password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
 
 
-class EmailVerifySerializer(serializers.Serializer):
+class EmailVerifySerializer(StrictSerializer):
     key = serializers.CharField(max_length=200, help_text="The last part of the verification link.")
 
 
-class TokenObtainWithCodeSerializer(TokenObtainPairSerializer):
+class TokenObtainWithCodeSerializer(RejectUnknownFieldsMixin, TokenObtainPairSerializer):
     """simplejwt's log-in, plus the second factor for accounts that have one (checked by the view)."""
 
     code = serializers.CharField(
@@ -105,16 +107,16 @@ class TokenObtainWithCodeSerializer(TokenObtainPairSerializer):
     )
 
 
-class TokenPairSerializer(serializers.Serializer):
+class TokenPairSerializer(StrictSerializer):
     access = serializers.CharField()
     refresh = serializers.CharField()
 
 
-class LogoutSerializer(serializers.Serializer):
+class LogoutSerializer(StrictSerializer):
     refresh = serializers.CharField()
 
 
-class ActiveUserTokenRefreshSerializer(TokenRefreshSerializer):
+class ActiveUserTokenRefreshSerializer(RejectUnknownFieldsMixin, TokenRefreshSerializer):
     """Refresh that answers 401, not 500, when the token's user was deleted."""
 
     def validate(self, attrs):

@@ -163,7 +163,22 @@ def email_verify(*, request, key: str) -> EmailAddress:
 
 def email_change_request(*, request, user: User, email: str) -> EmailAddress:
     """Start changing the address: the new one is mailed a link and replaces the old once confirmed."""
-    return EmailAddress.objects.add_new_email(request, user, email)
+    address = EmailAddress.objects.add_new_email(request, user, email)
+    email_change_keep_an_address(user=user, address=address)
+    return address
+
+
+def email_change_keep_an_address(*, user: User, address: EmailAddress) -> None:
+    """An account never goes without an address while a change waits for its link.
+
+    allauth takes an unverified current address for an earlier pending change and drops it,
+    blanking ``user.email``. With nothing verified to keep, the new address takes its place now
+    (still unverified, its link already mailed).
+    """
+    user.refresh_from_db(fields=["email"])
+    if not user.email:
+        address.set_as_primary()
+        user.refresh_from_db(fields=["email"])
 
 
 def user_data_export(*, user: User) -> dict:

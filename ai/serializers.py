@@ -3,11 +3,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from resumate.serializers import StrictModelSerializer, StrictSerializer
+
 from . import selectors
 from .models import AIModel
 
 
-class AIModelSerializer(serializers.ModelSerializer):
+class AIModelSerializer(StrictModelSerializer):
     is_available = serializers.BooleanField(read_only=True)
     fallback = serializers.SlugRelatedField(slug_field="display_name", read_only=True, allow_null=True)
 
@@ -51,7 +53,7 @@ class _OwnedField(serializers.PrimaryKeyRelatedField):
         return self.selector(user=getattr(request, "user", None))
 
 
-class _FeatureInput(serializers.Serializer):
+class _FeatureInput(StrictSerializer):
     model = ModelChoiceField()
 
     def validate(self, attrs):
@@ -118,7 +120,7 @@ class TailorInput(_FeatureInput):
         return attrs
 
 
-class _Usage(serializers.Serializer):
+class _Usage(StrictSerializer):
     model = serializers.CharField(
         help_text="The model that answered (a fallback when the requested one failed)."
     )
@@ -149,7 +151,7 @@ class TailorOutput(_Usage):
     content = serializers.DictField()
 
 
-class QuestionSerializer(serializers.Serializer):
+class QuestionSerializer(StrictSerializer):
     question = serializers.CharField()
     hint = serializers.CharField(allow_blank=True)
 

@@ -1,7 +1,14 @@
 """Django-level error handlers: JSON under /api/, HTML pages elsewhere."""
 
-from django.http import JsonResponse
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views import defaults
+
+# A database restart or failover passes in seconds: the client should retry, it is not our bug.
+RETRY_AFTER_SECONDS = 5
 
 
 def _is_api(request):
@@ -31,6 +38,24 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    if _database_unreachable():
+        if _is_api(request):
+            response = _json("The database is unavailable; try again shortly.", "database_unavailable", 503)
+        else:
+            text = _("ResuMate is briefly unavailable. Please try again in a few seconds.")
+            response = HttpResponse(f"<!doctype html><title>503</title><p>{text}</p>", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     if _is_api(request):
         return _json("Internal server error.", "server_error", 500)
     return defaults.server_error(request)
+
+
+def _database_unreachable() -> bool:
+    """Whether the exception being handled is (or was caused by) a lost database connection."""
+    error = sys.exc_info()[1]
+    while error is not None:
+        if isinstance(error, OperationalError | InterfaceError):
+            return True
+        error = error.__cause__ or error.__context__
+    return False

@@ -1,4 +1,4 @@
-"""Request id, one structured log line per request, the body size limit, JSON 404s under /api/."""
+"""Request id, one structured log line per request, size limits, JSON 404s under /api/."""
 
 import logging
 import re
@@ -49,8 +49,12 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
 
 
-class RequestBodyLimitMiddleware:
-    """Refuse declared oversize bodies with 413 before anything reads them."""
+# Longer than any query string the pages or the API build; nginx in front allows a little more.
+MAX_QUERY_STRING = 8 * 1024
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse declared oversize bodies (413) and oversize query strings (414) before anything reads them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,6 +69,14 @@ class RequestBodyLimitMiddleware:
             return JsonResponse(
                 {"detail": f"Request body too large (limit {limit} bytes).", "code": "payload_too_large"},
                 status=413,
+            )
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+            return JsonResponse(
+                {
+                    "detail": f"Query string too long (limit {MAX_QUERY_STRING} bytes).",
+                    "code": "uri_too_long",
+                },
+                status=414,
             )
         return self.get_response(request)
 

@@ -26,7 +26,9 @@ ERROR_DESCRIPTIONS = {
     "403": "Not allowed: e.g. a read-only personal access token on a write.",
     "404": "Not found (another user's object is always 404), or a page past the last.",
     "413": "The request body is too large.",
+    "414": "The query string is too long.",
     "429": "Too many requests: retry after `Retry-After` seconds.",
+    "503": "The database is briefly unreachable (a restart or failover): retry after `Retry-After` seconds.",
 }
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -38,7 +40,7 @@ class AutoSchema(SpectacularAutoSchema):
             responses.setdefault(code, {"description": ERROR_DESCRIPTIONS[code]})
         error = self._get_response_for_code(ErrorSerializer, "400", direction=direction)["content"]
         for code, response in responses.items():
-            if code.startswith("4") and not response.get("content"):
+            if code in ERROR_DESCRIPTIONS and not response.get("content"):
                 response["content"] = error
         return responses
 
@@ -51,6 +53,10 @@ class AutoSchema(SpectacularAutoSchema):
             codes.add("401")  # a bad token is refused even where anonymous use is allowed
             if self.method in WRITE_METHODS | {"DELETE"} or not self._allows_anyone():
                 codes.add("403")
+        codes |= {
+            "414",
+            "503",
+        }  # any URL may carry an overlong query string; any request may find the database down
         if self.method in WRITE_METHODS:
             codes |= {"400", "413"}
         elif self.method == "GET" and (self._is_list_view() or self.get_override_parameters()):

@@ -77,7 +77,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "resumate.middleware.RequestIdMiddleware",
-    "resumate.middleware.RequestBodyLimitMiddleware",
+    "resumate.middleware.RequestSizeLimitMiddleware",
     "resumate.middleware.ApiNotFoundMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -4,6 +4,8 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from resumate.serializers import StrictModelSerializer, StrictSerializer
+
 from . import validation as limits
 from .locales import LANGUAGE_CHOICES
 from .models import Achievement, AchievementType, Resume, ResumePaper, ResumeTemplate, Skill
@@ -19,7 +21,7 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-class _Serializer(serializers.ModelSerializer):
+class _Serializer(StrictModelSerializer):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.CharField: StrictCharField,
@@ -81,7 +83,7 @@ class SkillSerializer(_Serializer):
         read_only_fields = ["source", "last_used", "created_at", "updated_at"]
 
 
-class DefinitionSerializer(serializers.Serializer):
+class DefinitionSerializer(StrictSerializer):
     """A variant's definition (documentation of the shape; the rules are in ``resumes.variants``)."""
 
     types = serializers.ListField(
@@ -117,7 +119,7 @@ class DefinitionSerializer(serializers.Serializer):
     summary = serializers.CharField(required=False, help_text="Summary instead of the generated one.")
 
 
-class OverrideSerializer(serializers.Serializer):
+class OverrideSerializer(StrictSerializer):
     achievement = serializers.IntegerField()
     field = serializers.ChoiceField(choices=variant_rules.OVERRIDE_FIELDS)
     index = serializers.IntegerField(min_value=0, required=False, help_text="Which highlight (from 0).")
@@ -134,6 +136,14 @@ class DefinitionField(serializers.JSONField):
 
 @extend_schema_field(OverrideSerializer(many=True))
 class OverridesField(serializers.JSONField):
+    default_error_messages = {"not_a_list": "Expected a list of overrides."}
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not isinstance(value, list):
+            self.fail("not_a_list")
+        return value
+
     def to_representation(self, value):
         return [{k: v for k, v in o.items() if k != "source_hash"} for o in value or []]
 
@@ -181,7 +191,7 @@ class ResumeSerializer(_Serializer):
         read_only_fields = ["is_auto", "variant_of", "last_generated_at", "created_at", "updated_at"]
 
 
-class VariantCreateSerializer(serializers.Serializer):
+class VariantCreateSerializer(StrictSerializer):
     title = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     definition = DefinitionField(required=False, default=dict)
     overrides = OverridesField(required=False, default=list)
@@ -189,5 +199,5 @@ class VariantCreateSerializer(serializers.Serializer):
     paper = serializers.ChoiceField(choices=ResumePaper.choices, required=False)
 
 
-class ResumeDuplicateSerializer(serializers.Serializer):
+class ResumeDuplicateSerializer(StrictSerializer):
     title = StrictCharField(max_length=200, required=False, allow_blank=True)

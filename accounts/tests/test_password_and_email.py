@@ -16,6 +16,7 @@ from rest_framework.test import APIClient
 
 from accounts.tests.factories import PASSWORD, UserFactory
 from accounts.tokens.services import token_create
+from conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -255,6 +256,32 @@ def test_changing_the_email_waits_for_the_new_address_to_confirm(api_client, use
     user.refresh_from_db()
     assert user.email == "new@example.com"
     assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == ["new@example.com"]
+
+
+@pytest.mark.parametrize("changes", [1, 2])
+def test_an_unverified_address_is_replaced_at_once_never_blanked(changes, mailoutbox):
+    user = UserFactory(email="first@example.com")
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    client = client_for(user)
+    for n in range(changes):
+        response = client.patch("/api/v1/auth/me/", {"email": f"moved{n}@example.com"}, format="json")
+        assert response.status_code == 200
+    latest = f"moved{changes - 1}@example.com"
+    body = client.get("/api/v1/auth/me/").json()
+    assert (body["email"], body["email_verified"], body["pending_email"]) == (latest, False, None)
+    assert mailoutbox[-1].to == [latest]
+    key = link_in(mailoutbox[-1], "/accounts/confirm-email/").rstrip("/").rsplit("/", 1)[-1]
+    assert APIClient().post("/api/v1/auth/email/verify/", {"key": key}).status_code == 200
+    assert client.get("/api/v1/auth/me/").json()["email_verified"] is True
+
+
+def test_the_email_page_never_leaves_an_unverified_account_without_an_address(client, mailoutbox):
+    user = UserFactory(email="first@example.com")
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    client.force_login(user)
+    client.post("/accounts/email/", {"action_add": "", "email": "moved@example.com"})
+    user.refresh_from_db()
+    assert user.email == "moved@example.com"
 
 
 def test_the_email_page_changes_the_address_after_confirmation(client, user, mailoutbox):

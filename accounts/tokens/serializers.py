@@ -3,12 +3,14 @@ from datetime import timedelta
 from django.utils import timezone
 from rest_framework import serializers
 
+from resumate.serializers import StrictModelSerializer, StrictSerializer
+
 from .models import PersonalAccessToken, TokenScope
 
 MAX_DAYS = 366
 
 
-class TokenInputSerializer(serializers.Serializer):
+class TokenInputSerializer(StrictSerializer):
     name = serializers.CharField(max_length=100)
     scope = serializers.ChoiceField(choices=TokenScope.choices, default=TokenScope.READ)
     expires_in_days = serializers.IntegerField(
@@ -32,7 +34,7 @@ class TokenInputSerializer(serializers.Serializer):
         }
 
 
-class TokenSerializer(serializers.ModelSerializer):
+class TokenSerializer(StrictModelSerializer):
     prefix = serializers.CharField(source="display_prefix", read_only=True)
     is_active = serializers.BooleanField(source="is_live", read_only=True)
 

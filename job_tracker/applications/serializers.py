@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from job_tracker.models import ApplicationEvent, ApplicationStatus, JobApplication, JobPosting
+from resumate.serializers import StrictModelSerializer
 from resumes.models import Resume
 
 
@@ -16,7 +17,7 @@ class OwnResumeField(serializers.PrimaryKeyRelatedField):
         return Resume.objects.filter(user=request.user)
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ApplicationSerializer(StrictModelSerializer):
     resume_used = OwnResumeField(required=False, allow_null=True)
     job_posting = serializers.PrimaryKeyRelatedField(
         queryset=JobPosting.objects.all(), required=False, allow_null=True
@@ -71,7 +72,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         }
 
 
-class ApplicationEventSerializer(serializers.ModelSerializer):
+class ApplicationEventSerializer(StrictModelSerializer):
     # The creation event comes from no status at all: "".
     from_status = serializers.ChoiceField(choices=ApplicationStatus.choices, allow_blank=True, read_only=True)
 
@@ -81,7 +82,7 @@ class ApplicationEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ExampleApplicationSerializer(serializers.ModelSerializer):
+class ExampleApplicationSerializer(StrictModelSerializer):
     """Public view of an example: no owner, resume or posting links, and never its private notes."""
 
     class Meta:

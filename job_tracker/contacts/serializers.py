@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from job_tracker.models import Company, Contact, JobApplication
+from resumate.serializers import StrictModelSerializer
 
 
 class OwnApplicationField(serializers.PrimaryKeyRelatedField):
@@ -15,7 +16,7 @@ class OwnApplicationField(serializers.PrimaryKeyRelatedField):
         return JobApplication.objects.filter(user=request.user)
 
 
-class ContactSerializer(serializers.ModelSerializer):
+class ContactSerializer(StrictModelSerializer):
     applications = OwnApplicationField(many=True, required=False, help_text="Linked application ids.")
     interviews = serializers.PrimaryKeyRelatedField(
         many=True, read_only=True, help_text="Interviews this contact takes part in (set on the interview)."
@@ -40,7 +41,7 @@ class ContactSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "interviews", "created_at", "updated_at"]
 
 
-class CompanySerializer(serializers.ModelSerializer):
+class CompanySerializer(StrictModelSerializer):
     class Meta:
         model = Company
         fields = ["id", "name", "website", "size", "notes", "created_at", "updated_at"]

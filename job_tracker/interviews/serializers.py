@@ -4,6 +4,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from job_tracker.models import Contact, Interview
+from resumate.serializers import StrictModelSerializer
 
 
 class OwnContactField(serializers.PrimaryKeyRelatedField):
@@ -21,7 +22,7 @@ class WallClockDateTimeField(serializers.DateTimeField):
         return value if timezone.is_naive(value) else super().enforce_timezone(value)
 
 
-class InterviewSerializer(serializers.ModelSerializer):
+class InterviewSerializer(StrictModelSerializer):
     starts_at = WallClockDateTimeField(
         help_text="ISO 8601; without an offset it is wall-clock time in time_zone. A take-home's deadline."
     )

@@ -4,17 +4,18 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from job_tracker.models import JobPosting
+from resumate.serializers import StrictModelSerializer, StrictSerializer
 
 from .matching import Match, score_posting
 from .selectors import posting_credit
 
 
-class CreditSerializer(serializers.Serializer):
+class CreditSerializer(StrictSerializer):
     name = serializers.CharField()
     url = serializers.URLField()
 
 
-class JobPostingSerializer(serializers.ModelSerializer):
+class JobPostingSerializer(StrictModelSerializer):
     source_name = serializers.CharField(source="source.__str__", read_only=True)
     source_kind = serializers.CharField(source="source.kind", read_only=True)
     credit = serializers.SerializerMethodField(help_text="Shown with the posting when its board asks for it.")
@@ -97,7 +98,7 @@ class JobPostingSerializer(serializers.ModelSerializer):
         )
 
 
-class SkillGapsQuery(serializers.Serializer):
+class SkillGapsQuery(StrictSerializer):
     search = serializers.IntegerField(required=False, min_value=1, help_text="A saved search id.")
     title = serializers.CharField(
         required=False, max_length=200, help_text="A job title, e.g. 'DevOps engineer'."
@@ -110,7 +111,7 @@ class SkillGapsQuery(serializers.Serializer):
         return {**attrs, "title": title}
 
 
-class SkillGapSerializer(serializers.Serializer):
+class SkillGapSerializer(StrictSerializer):
     skill = serializers.CharField()
     postings = serializers.IntegerField(help_text="Target postings that ask for it.")
     unlocks = serializers.IntegerField(help_text="Target postings it would lift to 70% or more.")
@@ -118,13 +119,13 @@ class SkillGapSerializer(serializers.Serializer):
     label = serializers.CharField()
 
 
-class CareerPathSerializer(serializers.Serializer):
+class CareerPathSerializer(StrictSerializer):
     title = serializers.CharField()
     postings = serializers.IntegerField()
     median_match = serializers.FloatField()
 
 
-class GapReportSerializer(serializers.Serializer):
+class GapReportSerializer(StrictSerializer):
     target = serializers.CharField()
     postings = serializers.IntegerField()
     above = serializers.IntegerField(help_text="Target postings already at 70% or more.")

@@ -1,9 +1,10 @@
 from rest_framework import serializers
 
 from job_tracker.models import WeeklyReport
+from resumate.serializers import StrictModelSerializer, StrictSerializer
 
 
-class WeeklyReportSerializer(serializers.ModelSerializer):
+class WeeklyReportSerializer(StrictModelSerializer):
     recommendations = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
@@ -46,7 +47,7 @@ class OutcomesQuerySerializer(serializers.Serializer):
         return attrs
 
 
-class RateSerializer(serializers.Serializer):
+class RateSerializer(StrictSerializer):
     successes = serializers.IntegerField()
     trials = serializers.IntegerField()
     rate = serializers.FloatField(allow_null=True)
@@ -54,7 +55,7 @@ class RateSerializer(serializers.Serializer):
     high = serializers.FloatField(allow_null=True, help_text="Wilson 95% interval, upper bound.")
 
 
-class OutcomeGroupSerializer(serializers.Serializer):
+class OutcomeGroupSerializer(StrictSerializer):
     key = serializers.CharField(help_text="Resume id, source, band or weekday number (0 = Monday).")
     label = serializers.CharField()
     sent = serializers.IntegerField()
@@ -66,7 +67,7 @@ class OutcomeGroupSerializer(serializers.Serializer):
     median_days_to_response = serializers.FloatField(allow_null=True)
 
 
-class VerdictSerializer(serializers.Serializer):
+class VerdictSerializer(StrictSerializer):
     sentence = serializers.CharField()
     significant = serializers.BooleanField(help_text="True only when Fisher's exact test gives p < 0.05.")
     better = serializers.CharField(allow_null=True)
@@ -76,12 +77,12 @@ class VerdictSerializer(serializers.Serializer):
     more_needed = serializers.IntegerField(allow_null=True, help_text="About how many more applications.")
 
 
-class BreakdownSerializer(serializers.Serializer):
+class BreakdownSerializer(StrictSerializer):
     groups = OutcomeGroupSerializer(many=True)
     verdict = VerdictSerializer(allow_null=True)
 
 
-class OutcomesSerializer(serializers.Serializer):
+class OutcomesSerializer(StrictSerializer):
     date_from = serializers.DateField(allow_null=True)
     date_to = serializers.DateField(allow_null=True)
     headline = serializers.CharField()

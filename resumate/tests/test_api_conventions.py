@@ -45,6 +45,13 @@ def test_oversize_body_is_a_json_413_and_nothing_is_created(anon_client, setting
     assert not User.objects.filter(username="big").exists()
 
 
+def test_overlong_query_string_is_a_json_414(api_client, client):
+    query = "search=" + "x" * 9000
+    response = api_client.get(f"/api/v1/achievements/?{query}")
+    assert (response.status_code, response.json()["code"]) == (414, "uri_too_long")
+    assert api_client.get(f"/api/v1/achievements/?search={'x' * 4000}").status_code == 200
+
+
 def test_malformed_json_is_a_400_not_a_500(anon_client):
     response = anon_client.post("/api/v1/auth/register/", data="{not json", content_type="application/json")
     assert response.status_code == 400

@@ -8,6 +8,7 @@ from django.test import Client, override_settings
 
 from accounts.tests.factories import UserFactory
 from accounts.tests.helpers import totp_for
+from resumate.tests.stack import production_env
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +72,12 @@ def test_a_redis_outage_does_not_turn_requests_into_500s(client, user):
 
 
 @pytest.mark.slow
+def _unreachable_database() -> str:
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return "postgres://postgres@127.0.0.1:1/nowhere"
+    return "sqlite:////nonexistent-dir/db.sqlite3"
+
+
 def test_ready_is_503_naming_the_database_when_it_is_unreachable():
     """A real process whose database does not answer (no mock in the path)."""
     probe = (
@@ -79,17 +86,42 @@ def test_ready_is_503_naming_the_database_when_it_is_unreachable():
         "r = Client(HTTP_HOST='localhost').get('/health/ready/');"
         "print(r.status_code, json.dumps(r.json()))"
     )
-    unreachable = (
-        "postgres://postgres@127.0.0.1:1/nowhere"
-        if os.environ.get("DATABASE_URL", "").startswith("postgres")
-        else "sqlite:////nonexistent-dir/db.sqlite3"
-    )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "resumate.settings", "DATABASE_URL": unreachable}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "resumate.settings",
+        "DATABASE_URL": _unreachable_database(),
+    }
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     # Anonymous (no staff session can load without the database): the verdict only.
     assert result.stdout.strip().splitlines()[-1] == '503 {"status": "failing"}', result.stderr[-2000:]
+
+
+def test_requests_are_a_503_with_retry_after_while_the_database_is_unreachable(tmp_path):
+    """Not a 500: a client, and the load balancer, should retry in a moment."""
+    probe = (
+        "import django, json; django.setup();"
+        "from django.test import Client;"
+        "c = Client(HTTP_HOST='localhost', raise_request_exception=False);"
+        "api = c.get('/api/v1/example-applications/');"
+        "page = c.get('/s/no-such-link/');"
+        "print(api.status_code, api['Retry-After'], json.dumps(api.json()));"
+        "print(page.status_code, page['Retry-After'], page['Content-Type'])"
+    )
+    # Production settings: with DEBUG on, Django shows its debug page instead of handler500.
+    env = production_env(
+        database_url=_unreachable_database(), redis_url=os.environ.get("REDIS_URL", ""),
+        static_root=tmp_path, throttle_auth=100,
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    api, page = result.stdout.strip().splitlines()[-2:]
+    assert api == (
+        '503 5 {"detail": "The database is unavailable; try again shortly.", "code": "database_unavailable"}'
+    ), result.stderr[-2000:]
+    assert page == "503 5 text/html; charset=utf-8"
 
 
 def test_staff_who_must_still_set_up_two_factor_get_only_the_verdict(client, settings):

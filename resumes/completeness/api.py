@@ -3,16 +3,18 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from resumate.serializers import StrictSerializer
+
 from .rules import profile_completeness
 
 
-class StepSerializer(serializers.Serializer):
+class StepSerializer(StrictSerializer):
     rule = serializers.CharField()
     text = serializers.CharField()
     url = serializers.CharField(help_text="The page where the step is done.")
 
 
-class RuleSerializer(serializers.Serializer):
+class RuleSerializer(StrictSerializer):
     key = serializers.CharField()
     label = serializers.CharField()
     weight = serializers.IntegerField(help_text="Points the rule adds to the score when it passes.")
@@ -21,7 +23,7 @@ class RuleSerializer(serializers.Serializer):
     url = serializers.CharField(allow_blank=True)
 
 
-class CompletenessSerializer(serializers.Serializer):
+class CompletenessSerializer(StrictSerializer):
     score = serializers.IntegerField(min_value=0, max_value=100)
     next_steps = StepSerializer(many=True)
     rules = RuleSerializer(many=True)

@@ -12,6 +12,7 @@ spell checking and hyphenation. Cached by content like the PDF.
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass
 
 import docx
@@ -227,8 +228,24 @@ def render_document_docx(doc, *, template: str, paper: str) -> bytes:
     return out.getvalue()
 
 
+# Characters XML 1.0 cannot hold (C0 controls but tab and newlines, lone surrogates, U+FFFE/F):
+# pasted or imported text can carry them, and python-docx refuses the whole document.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value):
+    if isinstance(value, str):
+        return NOT_XML.sub("", value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [xml_safe(item) for item in value]
+    return value
+
+
 def render_docx(content: dict, *, template: str, paper: str, title: str = "") -> bytes:
     check_options(template, paper)
+    content, title = xml_safe(content), xml_safe(title)
     if template == onepage.TEMPLATE:
         doc = fitted_onepage(content, paper=paper, title=title).document
     else:

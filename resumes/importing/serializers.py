@@ -1,9 +1,11 @@
 from rest_framework import serializers
 
+from resumate.serializers import StrictModelSerializer, StrictSerializer
+
 from .models import ImportDraft
 
 
-class ImportDraftSerializer(serializers.ModelSerializer):
+class ImportDraftSerializer(StrictModelSerializer):
     draft = serializers.SerializerMethodField()
 
     class Meta:
@@ -25,7 +27,7 @@ class ImportDraftSerializer(serializers.ModelSerializer):
         return {**obj.draft, "warnings": obj.warnings}
 
 
-class ImportUploadSerializer(serializers.Serializer):
+class ImportUploadSerializer(StrictSerializer):
     file = serializers.FileField(
         help_text="PDF, DOCX, LinkedIn ZIP, JSON Resume / Reactive Resume JSON or CSV."
     )
@@ -34,11 +36,11 @@ class ImportUploadSerializer(serializers.Serializer):
     )
 
 
-class ImportEditSerializer(serializers.Serializer):
+class ImportEditSerializer(StrictSerializer):
     draft = serializers.JSONField(help_text="The whole reviewed draft; an entry left out is dropped.")
 
 
-class ImportConfirmSerializer(serializers.Serializer):
+class ImportConfirmSerializer(StrictSerializer):
     entries = serializers.ListField(
         child=serializers.IntegerField(min_value=0),
         required=False,

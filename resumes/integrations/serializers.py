@@ -2,6 +2,8 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from resumate.serializers import StrictModelSerializer, StrictSerializer
+
 from .models import Integration, Platform, WebhookLog
 
 
@@ -10,7 +12,7 @@ def webhook_url(request, integration) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
-class IntegrationSerializer(serializers.ModelSerializer):
+class IntegrationSerializer(StrictModelSerializer):
     """An integration as every later response shows it: never with its secret."""
 
     webhook_url = serializers.SerializerMethodField()
@@ -35,7 +37,7 @@ class IntegrationSerializer(serializers.ModelSerializer):
         return webhook_url(self.context.get("request"), obj)
 
 
-class IntegrationCreateSerializer(serializers.Serializer):
+class IntegrationCreateSerializer(StrictSerializer):
     platform = serializers.ChoiceField(choices=Platform.choices)
     name = serializers.CharField(max_length=100)
     is_active = serializers.BooleanField(default=True, required=False)
@@ -50,7 +52,7 @@ class IntegrationWithSecretSerializer(IntegrationSerializer):
         fields = [*IntegrationSerializer.Meta.fields, "secret"]
 
 
-class WebhookLogSerializer(serializers.ModelSerializer):
+class WebhookLogSerializer(StrictModelSerializer):
     class Meta:
         model = WebhookLog
         fields = [
@@ -68,17 +70,17 @@ class WebhookLogSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class HookAnswerSerializer(serializers.Serializer):
+class HookAnswerSerializer(StrictSerializer):
     status = serializers.ChoiceField(choices=["received", "ignored", "duplicate"])
     delivery_id = serializers.CharField()
 
 
-class YearCountSerializer(serializers.Serializer):
+class YearCountSerializer(StrictSerializer):
     year = serializers.IntegerField()
     count = serializers.IntegerField()
 
 
-class AchievementStatsSerializer(serializers.Serializer):
+class AchievementStatsSerializer(StrictSerializer):
     total = serializers.IntegerField()
     verified = serializers.IntegerField()
     from_integrations = serializers.IntegerField()

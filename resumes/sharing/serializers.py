@@ -2,6 +2,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from resumate.serializers import StrictModelSerializer, StrictSerializer
 from resumes.models import Resume
 
 from . import tokens
@@ -17,7 +18,7 @@ def share_url(request, link: ShareLink, token: str | None = None) -> str | None:
     return request.build_absolute_uri(path) if request is not None else path
 
 
-class ShareLinkCreateSerializer(serializers.Serializer):
+class ShareLinkCreateSerializer(StrictSerializer):
     expires_at = serializers.DateTimeField(required=False, allow_null=True, help_text="Empty: never expires.")
     password = serializers.CharField(
         required=False,
@@ -34,7 +35,7 @@ class ShareLinkCreateSerializer(serializers.Serializer):
     show_location = serializers.BooleanField(default=False)
 
 
-class ShareLinkSerializer(serializers.ModelSerializer):
+class ShareLinkSerializer(StrictModelSerializer):
     url = serializers.SerializerMethodField(help_text="Null only when the server's SECRET_KEY changed.")
     views = serializers.IntegerField(read_only=True, default=0)
     downloads = serializers.IntegerField(read_only=True, default=0)
@@ -72,7 +73,7 @@ class ShareLinkSerializer(serializers.ModelSerializer):
         return obj.revoked_at is not None
 
 
-class DailyCountSerializer(serializers.Serializer):
+class DailyCountSerializer(StrictSerializer):
     date = serializers.DateField()
     views = serializers.IntegerField()
     downloads = serializers.IntegerField()
@@ -98,7 +99,7 @@ class OwnResumeField(serializers.PrimaryKeyRelatedField):
         return Resume.objects.filter(user=request.user)
 
 
-class PublicProfileSerializer(serializers.ModelSerializer):
+class PublicProfileSerializer(StrictModelSerializer):
     slug = serializers.CharField(max_length=60, allow_blank=True, required=False, help_text="Lower-cased.")
     resume = OwnResumeField(
         allow_null=True, required=False, help_text="Null: your auto resume, always current."

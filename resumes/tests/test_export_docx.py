@@ -166,6 +166,16 @@ def test_docx_download_from_the_api(api_client, resume):
     assert "Кратко о себе" in texts and "Опыт работы" in texts
 
 
+def test_control_characters_in_the_text_are_dropped_not_a_500(api_client, user):
+    # What a paste from a terminal or a fuzzer leaves: XML cannot hold these, Word would not open it.
+    content = {"basics": {"name": "Ada\x01 Lovelace", "summary": "Builds\x08 engines\x1f."}}
+    resume = Resume.objects.create(user=user, title="E\x8f\x0b", content=content)
+    response = api_client.get(docx_url(resume))
+    assert response.status_code == 200
+    texts = [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs]
+    assert "Ada Lovelace" in texts and "Builds engines." in texts
+
+
 def test_docx_cache_miss_then_hit_and_a_changed_resume_misses(
     api_client, resume, django_assert_max_num_queries
 ):

@@ -3,9 +3,10 @@
 from rest_framework import serializers
 
 from job_tracker.models import JobSource, SavedSearch
+from resumate.serializers import StrictModelSerializer
 
 
-class SavedSearchSerializer(serializers.ModelSerializer):
+class SavedSearchSerializer(StrictModelSerializer):
     source = serializers.PrimaryKeyRelatedField(
         queryset=JobSource.objects.all(),
         allow_null=True,

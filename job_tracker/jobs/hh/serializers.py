@@ -2,16 +2,18 @@
 
 from rest_framework import serializers
 
+from resumate.serializers import StrictSerializer
+
 from .forms import MAX_LETTER
 
 
-class HHResumeSerializer(serializers.Serializer):
+class HHResumeSerializer(StrictSerializer):
     id = serializers.CharField()
     title = serializers.CharField()
     status = serializers.CharField(help_text="hh's status id, e.g. `published`.")
 
 
-class HHApplyInput(serializers.Serializer):
+class HHApplyInput(StrictSerializer):
     """Validated against the caller's hh resumes, passed as ``context["resumes"]``."""
 
     resume_id = serializers.CharField(
