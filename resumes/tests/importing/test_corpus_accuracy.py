@@ -38,6 +38,13 @@ def test_ats_template_reads_back_every_entry_of_every_document(db):
             assert corpus.score_sample(sample)["work"].entry_rate == 1.0, sample.name
 
 
+@pytest.mark.parametrize("family", ["own", "ats"])
+def test_our_own_templates_read_back_every_section_in_full(scores, family):
+    for section, score in scores[family].items():
+        assert (score.precision(), score.recall()) == (1.0, 1.0), section
+    assert scores[family]["projects"].entries > 0
+
+
 def test_a_lossless_reader_scores_full_marks_in_every_section():
     """The truth and the scorer agree with themselves: the JSON Resume reader loses nothing."""
     for name, document in corpus.OWN_DOCUMENTS.items():
