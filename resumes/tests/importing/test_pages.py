@@ -84,4 +84,5 @@ def test_export_page_ats_panel(client_for, user):
         in client.get(f"/resumes/{resume.pk}/export/").content.decode()
     )
     panel = client.get(f"/resumes/{resume.pk}/export/ats/?template=modern").content.decode()
-    assert "Reads back cleanly" in panel and "Contact details" in panel
+    assert "<b>PDF</b> reads back cleanly" in panel and "<b>DOCX</b> reads back cleanly" in panel
+    assert "Contact details" in panel
