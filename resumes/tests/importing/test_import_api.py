@@ -87,6 +87,8 @@ def test_our_pdf_project_keeps_its_roles_apart_and_a_one_day_project_ends_that_d
     assert (project["title"], project["organization"]) == ("Miss Direction", "Smoogle")
     assert (project["start_date"], project["end_date"]) == ("2016-08-01", "2016-08-01")
     assert project["roles"] == ["Team lead", "Designer"]
+    edited = api_client.patch(f"{URL}{draft['id']}/", {"draft": draft["draft"]}, format="json")
+    assert edited.status_code == 200, edited.content  # a reviewed draft keeps the roles
     api_client.post(f"{URL}{draft['id']}/confirm/", {}, format="json")
 
     row = Achievement.objects.get(user=user, type=AchievementType.PROJECT)
