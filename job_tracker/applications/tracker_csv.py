@@ -6,8 +6,9 @@ Export columns (UTF-8, one row per live application, header first):
 Import matches columns by header (case, spacing and punctuation ignored) and
 maps other trackers' status names onto ours; a bad row is refused naming its
 row number and column, and nothing is written. Each imported application gets
-its creation event at the imported status, dated at ``date_applied``,
-through ``application_create``.
+the history its dates prove (``history``): added (``created_at``), applied
+(``date_applied``), its status (``last_status_change``), each step backdated,
+through ``application_create`` and ``application_change_status``.
 """
 
 import csv
@@ -42,17 +43,36 @@ EXPORT_COLUMNS = (
 )
 MAX_ROWS = 5000
 
-# Our field -> header names: ours, Huntr, Teal, JobSync and the obvious variants.
+# Our field -> header names: ours, the three trackers' and the obvious variants. Where they come from:
+# - Huntr's board export: id, createdAt, title, salary, location, url, rootDomain, htmlDescription,
+#   deadline, color, lastMovedAt, boardId, boardName, listId, listName, companyId, companyName, ...;
+#   "-" for an empty cell; lists "applied", "rejected", ... (a real export: sample_data CSVs in
+#   github.com/keenlychuang/huntr-to-notion).
+# - JobSync's export: index, createdAt, applied (Yes/No), appliedDate, Company, JobTitle, jobType,
+#   Location, JobSource, Status; dates yyyy-MM-dd, "N/A" when empty; statuses Draft, Applied,
+#   Interview, Offer, Rejected, Expired, Archived, Offer Accepted, Offer Declined (github.com/Gsync/jobsync:
+#   src/app/api/jobs/export/route.ts, prisma/seed.ts and the job_status_offer_outcomes migration).
+# - Teal: unverified. No Teal CSV export nor a script reading one was found (only one calling its API
+#   with include_states=bookmarked); "Job Position", "Date Applied", "Job URL" and the states
+#   bookmarked, applying, applied, interviewing, negotiating, accepted are assumed from its tracker.
 HEADERS = {
     "company_name": ("company", "company name", "company_name", "companyname", "employer", "organization"),
     "job_title": ("job_title", "job title", "title", "position", "job position", "role", "jobtitle"),
-    "status": ("status", "stage", "list", "pipeline stage", "application status", "job status"),
+    "status": (
+        "status",
+        "stage",
+        "list",
+        "list name",
+        "listname",
+        "pipeline stage",
+        "application status",
+        "job status",
+    ),
     "date_applied": (
         "date_applied",
         "date applied",
         "applied date",
         "applied on",
-        "applied",
         "applieddate",
         "application date",
         "date of application",
@@ -61,7 +81,13 @@ HEADERS = {
     "url": ("url", "job url", "job link", "link", "posting url", "joburl", "job_url", "post url"),
     "salary": ("salary", "salary range", "salaryrange", "compensation", "pay"),
     "notes": ("notes", "note", "comments", "description"),
+    # When the job was added to the tracker, and when it last changed status (a Huntr list move).
+    "created_at": ("created_at", "createdat", "created", "date added", "date saved", "date created"),
+    "status_changed_at": ("last_status_change", "status_changed_at", "lastmovedat", "last moved at"),
 }
+# What the trackers write in an empty cell.
+BLANK_CELLS = frozenset({"-", "\u2013", "\u2014", "n/a"})
+DATE_KEYS = ("date_applied", "created_at", "status_changed_at")
 STATUSES = {
     ApplicationStatus.WISHLIST: (
         "wishlist",
@@ -94,6 +120,7 @@ STATUSES = {
         "ghosted",
         "closed",
         "archived",
+        "expired",
         "not selected",
         "rejection",
     ),
@@ -166,6 +193,11 @@ def detect(text: str) -> bool:
     return "company_name" in keys and bool(keys & {"job_title", "status"})
 
 
+def _cell(row: list[str], index: int) -> str:
+    text = row[index].strip() if index < len(row) else ""
+    return "" if text.lower() in BLANK_CELLS else text
+
+
 def _date(value: str):
     value = value.strip()
     if not value:
@@ -202,7 +234,7 @@ def parse(data: bytes) -> tuple[dict, str]:
     for number, row in enumerate(body, start=2):
         if not any(cell.strip() for cell in row):
             continue
-        value = {key: (row[i].strip() if i < len(row) else "") for key, (i, _) in columns.items()}
+        value = {key: _cell(row, i) for key, (i, _) in columns.items()}
 
         def fail(key, message, number=number):
             errors.append(f'Row {number}, column "{columns[key][1]}": {message}')
@@ -221,11 +253,12 @@ def parse(data: bytes) -> tuple[dict, str]:
                     "status",
                     f"{value['status']!r} is not a status we know ({', '.join(ApplicationStatus.values)}).",
                 )
-        date_applied = None
-        if value.get("date_applied"):
-            date_applied = _date(value["date_applied"])
-            if date_applied is None:
-                fail("date_applied", f"{value['date_applied']!r} is not a date (use YYYY-MM-DD).")
+        dates = dict.fromkeys(DATE_KEYS)
+        for key in DATE_KEYS:
+            if value.get(key):
+                dates[key] = _date(value[key])
+                if dates[key] is None:
+                    fail(key, f"{value[key]!r} is not a date (use YYYY-MM-DD).")
         if value.get("url") and not re.match(r"^https?://", value["url"]):
             fail("url", f"{value['url'][:60]!r} is not an http(s) link.")
         applications.append(
@@ -233,7 +266,7 @@ def parse(data: bytes) -> tuple[dict, str]:
                 "company_name": value.get("company_name", ""),
                 "job_title": value.get("job_title", ""),
                 "status": status,
-                "date_applied": date_applied.isoformat() if date_applied else "",
+                **{key: day.isoformat() if day else "" for key, day in dates.items()},
                 "location": value.get("location", ""),
                 "url": value.get("url", ""),
                 "salary": value.get("salary", ""),
@@ -278,7 +311,7 @@ def clean(draft: dict) -> dict:
         raise ValidationError({"draft.applications": ["Expected a list."]})
     out = io.StringIO()
     writer = csv.writer(out)
-    keys = ("company_name", "job_title", "status", "date_applied", "location", "url", "salary", "notes")
+    keys = ("company_name", "job_title", "status", "location", "url", "salary", "notes", *DATE_KEYS)
     writer.writerow(keys)
     for item in items:
         if not isinstance(item, dict):
@@ -286,6 +319,37 @@ def clean(draft: dict) -> dict:
         writer.writerow([str(item.get(k) or "") for k in keys])
     cleaned, _ = parse(out.getvalue().encode())
     return cleaned
+
+
+IMPORT_NOTE = "Imported from CSV"
+
+
+def _day(value) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _noon(day: dt.date | None):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12))) if day else None
+
+
+def history(item: dict) -> list[tuple[str, dt.date | None]]:
+    """(status, day) steps the row's dates prove: added as a wishlist entry, applied, then its status.
+
+    A step is only there when its day comes before the next one's; a row with one date (or none)
+    is one step, its status on that day.
+    """
+    status = item["status"]
+    created, applied, changed = (
+        _day(item.get(key)) for key in ("created_at", "date_applied", "status_changed_at")
+    )
+    reached = changed or (applied if status in services.SENT_STATUSES else None) or created
+    steps = []
+    if created and reached and created < reached and status != ApplicationStatus.WISHLIST:
+        steps.append((ApplicationStatus.WISHLIST, created))
+    after_applying = status in services.SENT_STATUSES and status != ApplicationStatus.APPLIED
+    if after_applying and applied and reached and applied < reached and (not steps or steps[-1][1] < applied):
+        steps.append((ApplicationStatus.APPLIED, applied))
+    return [*steps, (status, reached)]
 
 
 @transaction.atomic
@@ -299,18 +363,17 @@ def confirm(user, draft: dict, indices: list[int]) -> dict:
         if match is not None:
             merged.append(match.pk)
             continue
-        applied = dt.date.fromisoformat(item["date_applied"]) if item["date_applied"] else None
-        at = timezone.make_aware(dt.datetime.combine(applied, dt.time(12))) if applied else None
+        applied = _day(item.get("date_applied"))
         fields = {k: item[k] for k in ("company_name", "job_title", "location", "url", "salary", "notes")}
+        (first, first_at), *later = history(item)
         try:
             application = services.application_create(
-                user=user,
-                status=item["status"],
-                at=at,
-                date_applied=applied,
-                note="Imported from CSV",
-                **fields,
+                user=user, status=first, at=_noon(first_at), date_applied=applied, note=IMPORT_NOTE, **fields
             )
+            for status, at in later:
+                services.application_change_status(
+                    application=application, status=status, at=_noon(at), note=IMPORT_NOTE
+                )
         except ValidationError as exc:
             detail = exc.detail if isinstance(exc.detail, dict) else {"entry": exc.detail}
             raise ValidationError({f"applications.{index}.{k}": v for k, v in detail.items()}) from exc

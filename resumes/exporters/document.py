@@ -22,6 +22,8 @@ class Entry:
     summary: str = ""
     highlights: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    # A project's roles, printed on their own labelled line so a reader never takes them for the entity.
+    roles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -104,7 +106,8 @@ def _education(item, lang):
 def _project(item, lang):
     return Entry(
         heading=_text(item.get("name")),
-        organization=_join(item.get("entity"), ", ".join(_strings(item.get("roles")))),
+        organization=_text(item.get("entity")),
+        roles=_strings(item.get("roles")),
         dates=locales.date_range(item.get("startDate", ""), item.get("endDate", ""), lang),
         url=_text(item.get("url")),
         summary=_text(item.get("description")),

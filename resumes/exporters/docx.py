@@ -29,7 +29,7 @@ from .pdf import CACHE_TIMEOUT, PAPERS, TEMPLATE_VERSION, check_options, fitted_
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Bump when the template file or the themes change, so cached files of the old look are not served.
-DOCX_VERSION = "1"
+DOCX_VERSION = "2"
 WORD_LANGUAGES = {"en": "en-US", "ru": "ru-RU", "de": "de-DE", "fr": "fr-FR", "es": "es-ES"}
 
 
@@ -143,7 +143,7 @@ def _apply_theme(document, theme: Theme, *, paper: str, language: str):
     section.left_margin = section.right_margin = Mm(theme.margins_mm[1])
 
 
-def _entry(document, entry, theme: Theme):
+def _entry(document, entry, theme: Theme, labels: dict):
     head = document.add_paragraph(style="Heading 2")
     head.add_run(entry.heading)
     if entry.dates:
@@ -155,6 +155,8 @@ def _entry(document, entry, theme: Theme):
         meta = f"{meta} · {entry.url}" if meta else entry.url
     if meta:
         document.add_paragraph(meta, style="Entry Meta")
+    if entry.roles:
+        document.add_paragraph(f"{labels['roles']}: {', '.join(entry.roles)}", style="Entry Meta")
     if entry.summary:
         document.add_paragraph(entry.summary)
     for item in entry.highlights:
@@ -172,13 +174,13 @@ def _compact(document, entry):
         line.add_run(": " + ", ".join(entry.keywords))
 
 
-def _section(document, section, theme: Theme):
+def _section(document, section, theme: Theme, labels: dict):
     document.add_paragraph(section.title, style="Heading 1")
     for entry in section.entries:
         if section.compact:
             _compact(document, entry)
         else:
-            _entry(document, entry, theme)
+            _entry(document, entry, theme, labels)
 
 
 def _contacts(document, doc, theme: Theme):
@@ -210,14 +212,14 @@ def render_document_docx(doc, *, template: str, paper: str) -> bytes:
     _contacts(document, doc, theme)
     if theme.sidebar_first:
         for section in doc.side_sections:
-            _section(document, section, theme)
+            _section(document, section, theme, doc.labels)
         _summary(document, doc, theme)
         for section in doc.main_sections:
-            _section(document, section, theme)
+            _section(document, section, theme, doc.labels)
     else:
         _summary(document, doc, theme)
         for section in doc.sections:
-            _section(document, section, theme)
+            _section(document, section, theme, doc.labels)
     props = document.core_properties
     props.title = doc.name or "Resume"
     props.author = doc.name or "ResuMate"

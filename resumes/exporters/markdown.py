@@ -63,6 +63,8 @@ def to_markdown(content: dict, *, fallback_name: str = "") -> str:
                 meta.append(_link(entry.url))
             if meta:
                 lines += [" · ".join(meta), ""]
+            if entry.roles:
+                lines += [f"{doc.labels['roles']}: " + ", ".join(escape(r) for r in entry.roles), ""]
             if entry.summary:
                 lines += [escape(entry.summary), ""]
             if entry.highlights:

@@ -56,7 +56,7 @@ DEFAULT_TEMPLATE = "classic"
 DEFAULT_PAPER = "a4"
 
 # Bump when a template changes, so cached PDFs of the old look are not served.
-TEMPLATE_VERSION = "2"
+TEMPLATE_VERSION = "3"
 CACHE_TIMEOUT = 60 * 60 * 24 * 7
 
 

@@ -14,10 +14,10 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from ..exporters.pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption, cached_pdf
+from ..exporters.pdf import DEFAULT_PAPER, PAPERS, TEMPLATES, UnknownOption
 from ..models import Resume
 from . import selectors, services
-from .ats import ats_report
+from .ats import resume_ats_report
 from .serializers import (
     ImportConfirmSerializer,
     ImportDraftSerializer,
@@ -144,8 +144,9 @@ class ResumeATSCheckView(APIView):
         },
         description=(
             "Rule-based ATS checks of the content (`rules`: rule, title, passed, detail, fix) and the "
-            "self-test (`readback`): the rendered PDF parsed by our own importer and compared with the "
-            "source; `clean` true or `lost` listing exactly what a parser missed."
+            "self-test (`readbacks`, one per file: PDF then DOCX): each rendered file parsed by our own "
+            "importer and compared with the source; `clean` true or `lost` listing exactly what a parser "
+            "missed. `readback` repeats the PDF's."
         ),
     )
     def get(self, request, pk):
@@ -153,9 +154,6 @@ class ResumeATSCheckView(APIView):
         template = request.query_params.get("template", "ats")
         paper = request.query_params.get("paper", DEFAULT_PAPER)
         try:
-            data, _ = cached_pdf(resume, template=template, paper=paper)
+            return Response(resume_ats_report(resume, template=template, paper=paper))
         except UnknownOption as exc:
             raise ValidationError(exc.args[0]) from exc
-        return Response(
-            ats_report(resume.content, template=template, paper=paper, title=resume.title, data=data)
-        )

@@ -3,8 +3,8 @@
 
 ``readback`` renders the resume, runs our own parser on the file and compares
 the result with the source: "reads back cleanly", or exactly what was lost.
-Exporters plug in by format in ``READERS`` (DOCX joins with one line when
-its exporter exists). ``content_checks`` are the rules with pass/fail and a
+Exporters plug in by format in ``READERS`` (PDF and DOCX), and the report
+reads back each of them. ``content_checks`` are the rules with pass/fail and a
 one-line fix each.
 """
 
@@ -17,8 +17,10 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
+from ..exporters.docx import cached_docx, render_docx
 from ..exporters.json_resume import to_json_resume
-from ..exporters.pdf import render_html, render_pdf
+from ..exporters.pdf import cached_pdf, render_html, render_pdf
+from . import docx as docx_reader
 from . import layout
 from . import pdf as pdf_reader
 from .fields import fold, parse_date_text
@@ -30,6 +32,12 @@ READERS = {
             content, template=template, paper=paper, title=title
         ),
         pdf_reader.read_lines,
+    ),
+    "docx": (
+        lambda content, template, paper, title: render_docx(
+            content, template=template, paper=paper, title=title
+        ),
+        docx_reader.read_lines,
     ),
 }
 BULLETS = frozenset("•·◦▪‣-–")
@@ -230,15 +238,40 @@ def content_checks(
 
 
 def ats_report(
-    content: dict, *, template: str = "ats", paper: str = "a4", title: str = "", data: bytes | None = None
+    content: dict,
+    *,
+    template: str = "ats",
+    paper: str = "a4",
+    title: str = "",
+    data: bytes | None = None,
+    docx_data: bytes | None = None,
 ) -> dict:
+    """Rules on the PDF, and a read-back of each file we export (``readbacks``: PDF, then DOCX).
+
+    ``readback`` is the PDF's alone, as the first API version answered it.
+    """
     if data is None:
         data = render_pdf(content, template=template, paper=paper, title=title)
     rules = content_checks(content, template=template, paper=paper, title=title, data=data)
+    options = {"template": template, "paper": paper, "title": title}
+    readbacks = [
+        readback(content, fmt="pdf", data=data, **options),
+        readback(content, fmt="docx", data=docx_data, **options),
+    ]
     return {
         "template": template,
         "paper": paper,
         "passed": all(r.passed for r in rules),
         "rules": [asdict(r) for r in rules],
-        "readback": readback(content, template=template, paper=paper, title=title, data=data),
+        "readback": readbacks[0],
+        "readbacks": readbacks,
     }
+
+
+def resume_ats_report(resume, *, template: str, paper: str) -> dict:
+    """``ats_report`` on the resume's cached PDF and DOCX; raises ``UnknownOption`` for a bad option."""
+    pdf_data, _ = cached_pdf(resume, template=template, paper=paper)
+    docx_data, _ = cached_docx(resume, template=template, paper=paper)
+    return ats_report(
+        resume.content, template=template, paper=paper, title=resume.title, data=pdf_data, docx_data=docx_data
+    )

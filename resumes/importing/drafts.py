@@ -37,6 +37,9 @@ def entry(kind: str, *, confidence: dict | None = None, **fields) -> dict:
     highlights = [" ".join(str(h).split()) for h in fields.get("highlights") or [] if str(h).strip()]
     item["highlights"] = [h[:MAX_HIGHLIGHT_LENGTH] for h in highlights][:MAX_HIGHLIGHTS]
     item["skills"] = [canonical_skill_name(s) for s in fields.get("skills") or [] if str(s).strip()]
+    # A project's roles: achievements have no field for them, so confirming writes them into the description.
+    roles = fields.get("roles") if isinstance(fields.get("roles"), list) else []
+    item["roles"] = [" ".join(str(r).split()) for r in roles if str(r).strip()]
     scores = dict.fromkeys(("title", "organization", "start_date", "end_date"), 0.0)
     scores.update(confidence or {})
     item["confidence"] = {k: round(float(v), 2) for k, v in scores.items()}

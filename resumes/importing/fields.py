@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..locales import HEADINGS
+
 # Section key -> headings people use (EN, RU, DE, FR, ES), compared case- and accent-blind.
 SECTION_SYNONYMS = {
     "summary": (
@@ -77,6 +79,17 @@ def section_key(text: str) -> str | None:
     return _SECTION_INDEX.get(fold(text))
 
 
+_ROLES_LABELS = {fold(words["roles"]) for words in HEADINGS.values()}
+
+
+def roles_in(text: str) -> list[str] | None:
+    """The roles a "Roles: Team lead, Designer" line names (our exports print them so), else ``None``."""
+    label, sep, rest = (text or "").partition(":")
+    if not sep or fold(label) not in _ROLES_LABELS:
+        return None
+    return [r.strip() for r in rest.split(",") if r.strip()]
+
+
 # --- Dates --------------------------------------------------------------------------------------
 
 _MONTH_NAMES = {
@@ -121,6 +134,7 @@ RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 ONGOING_RE = re.compile(rf"^\s*(?:{_ONGOING})\s*$", re.IGNORECASE)
+_DANGLING_DASH = re.compile(r"\s*[–—‒―-]\s*$")
 
 
 @dataclass
@@ -130,6 +144,8 @@ class DateRange:
     ongoing: bool
     text: str  # the matched characters, to cut them out of the line
     month_known: bool  # the start named a month, not only a year
+    # "2019 -" with nothing after the dash: started, end not said (not one date).
+    open_ended: bool = False
 
 
 def _one(match, prefix: str):
@@ -156,7 +172,8 @@ def find_date_range(text: str) -> DateRange | None:
             continue  # "Grew revenue in 2019 by ..." names a year, it does not date the entry
         if end is not None and start is not None and end < start:
             start, end = end, start
-        return DateRange(start, end, ongoing, match.group(0), month_known)
+        open_ended = end is None and not ongoing and bool(_DANGLING_DASH.match(text, match.end()))
+        return DateRange(start, end, ongoing, match.group(0), month_known, open_ended)
     return None
 
 

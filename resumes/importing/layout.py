@@ -23,6 +23,7 @@ from .fields import (
     looks_like_organization,
     looks_like_school,
     looks_like_title,
+    roles_in,
     section_key,
 )
 
@@ -255,6 +256,11 @@ def _score_parts(parts, section: str):
 
 
 def _entry_from(item: _Entry, section: str) -> dict | None:
+    roles = []
+    for line in [x for x in item.lines if not x.bullet]:
+        if (named := roles_in(line.text)) is not None:
+            roles += named
+            item = _Entry([x for x in item.lines if x is not line])
     header, body = _header_and_body(item)
     dates = None
     parts, url = [], ""
@@ -296,8 +302,9 @@ def _entry_from(item: _Entry, section: str) -> dict | None:
         kind = drafts.SECTION_TYPES["courses"]
     if section == "work" and re.search(r"\bintern|praktik|стаж|stagiaire|becari", title, re.I):
         kind = "internship"
-    if dates and dates.start and not dates.end and not dates.ongoing and section in _POINT_IN_TIME:
-        dates.end = dates.start
+    one_date = dates and dates.start and not dates.end and not dates.ongoing
+    if one_date and (not dates.open_ended or section in _POINT_IN_TIME):
+        dates.end = dates.start  # a certificate's day or a one-day project, not "still going on"
     confidence = {
         "title": title_conf if title else 0.0,
         "organization": org_conf,
@@ -314,6 +321,7 @@ def _entry_from(item: _Entry, section: str) -> dict | None:
         description=description,
         highlights=highlights,
         url=url,
+        roles=roles,
         confidence=confidence,
     )
 

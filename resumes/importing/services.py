@@ -184,7 +184,11 @@ def _clean_achievements(draft: dict) -> dict:
                 errors[f"achievements.{index}.{key}"] = value
             continue
         confidence = item.get("confidence") if isinstance(item.get("confidence"), dict) else {}
-        achievements.append(drafts.entry(fields.pop("type"), confidence=_scores(confidence), **fields))
+        achievements.append(
+            drafts.entry(
+                fields.pop("type"), confidence=_scores(confidence), roles=item.get("roles"), **fields
+            )
+        )
     skills = []
     for index, item in enumerate(draft.get("skills") or []):
         name = item.get("name") if isinstance(item, dict) else item
@@ -258,13 +262,19 @@ def _merge(row: Achievement, fields: dict) -> Achievement:
     return row
 
 
+def _description_with_roles(item: dict) -> str:
+    """The entry's description led by its roles: an achievement has no field of its own for them."""
+    roles, description = ", ".join(item.get("roles") or []), item.get("description") or ""
+    return f"Roles: {roles}\n{description}".strip() if roles else description
+
+
 def _confirm_achievements(user, draft: dict, indices: list[int]) -> dict:
     items = draft.get("achievements", [])
     existing = DuplicateIndex(Achievement.objects.filter(user=user))
     created, merged = [], []
     for index in indices:
         item = items[index]
-        fields = {k: item.get(k) for k in ACHIEVEMENT_KEYS}
+        fields = {k: item.get(k) for k in ACHIEVEMENT_KEYS} | {"description": _description_with_roles(item)}
         for key in ("start_date", "end_date"):
             fields[key] = fields[key] or None
         try:

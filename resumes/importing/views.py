@@ -17,10 +17,10 @@ from resumate.exceptions import ApplicationError
 from resumate.network import client_ip
 from resumate.web import is_htmx
 
-from ..exporters.pdf import DEFAULT_PAPER, UnknownOption, cached_pdf
+from ..exporters.pdf import DEFAULT_PAPER, UnknownOption
 from ..models import AchievementType, Resume
 from . import registry, selectors, services
-from .ats import ats_report
+from .ats import resume_ats_report
 from .models import ImportStatus
 
 FIELDS = ("title", "organization", "location", "start_date", "end_date", "url")
@@ -211,8 +211,7 @@ def resume_ats_panel(request, pk):
     template = request.GET.get("template", "ats")
     paper = request.GET.get("paper", DEFAULT_PAPER)
     try:
-        data, _ = cached_pdf(resume, template=template, paper=paper)
+        report = resume_ats_report(resume, template=template, paper=paper)
     except UnknownOption:
         return HttpResponseBadRequest("Unknown template or paper.")
-    report = ats_report(resume.content, template=template, paper=paper, title=resume.title, data=data)
     return render(request, "resumes/importing/_ats.html", {"report": report, "resume": resume})

@@ -39,6 +39,7 @@ HEADINGS = {
         "contact": "Contact",
         "score": "Score",
         "keywords": "Keywords",
+        "roles": "Roles",
     },
     "ru": {
         "work": "Опыт работы",
@@ -57,6 +58,7 @@ HEADINGS = {
         "contact": "Контакты",
         "score": "Средний балл",
         "keywords": "Ключевые слова",
+        "roles": "Роли",
     },
     "de": {
         "work": "Berufserfahrung",
@@ -75,6 +77,7 @@ HEADINGS = {
         "contact": "Kontakt",
         "score": "Note",
         "keywords": "Schlagwörter",
+        "roles": "Rollen",
     },
     "fr": {
         "work": "Expérience professionnelle",
@@ -93,6 +96,7 @@ HEADINGS = {
         "contact": "Contact",
         "score": "Mention",
         "keywords": "Mots-clés",
+        "roles": "Rôles",
     },
     "es": {
         "work": "Experiencia laboral",
@@ -111,6 +115,7 @@ HEADINGS = {
         "contact": "Contacto",
         "score": "Nota",
         "keywords": "Palabras clave",
+        "roles": "Funciones",
     },
 }
 

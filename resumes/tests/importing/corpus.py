@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001, RUF002  (Cyrillic, Greek, accents and dashes are the point of this corpus)
-"""The measured import corpus, generated: our own PDFs in every template, hand-built PDFs and DOCX in
+"""The measured import corpus, generated: our own PDFs and DOCX in every template, hand-built PDFs and DOCX in
 other layouts (two columns, Russian and German headings, dates as 03/2021, März 2021,
 "2019 – по настоящее время"), and LinkedIn ZIPs with the export's quirks.
 
@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from resumes.exporters.docx import render_docx
 from resumes.exporters.pdf import FONT_DIR, TEMPLATES, render_pdf
 from resumes.importers import SECTION_MAPPERS, skill_rows
 from resumes.importing import registry
@@ -58,7 +59,7 @@ SPOKEN = SkillCategory.SPOKEN_LANGUAGE
 class Sample:
     name: str
     kind: str  # pdf, docx, linkedin
-    family: str  # "own" (our templates), "ats" (our ATS template), "other"
+    family: str  # "own" / "ats" (our templates / our ATS template; "-docx" for our DOCX), "other"
     data: bytes
     # Section -> what a reader must recover; a section left out holds nothing.
     truth: dict[str, list[dict]] = field(default_factory=dict)
@@ -196,19 +197,24 @@ OWN_DOCUMENTS = {
 }
 
 
+# Our exporters by file kind; the PDF families keep their names, the DOCX ones are suffixed.
+OWN_RENDERERS = {"pdf": (render_pdf, ""), "docx": (render_docx, "-docx")}
+
+
 def own_samples() -> list[Sample]:
     samples = []
-    for doc_name, document in OWN_DOCUMENTS.items():
-        for template in TEMPLATES:
-            samples.append(
-                Sample(
-                    name=f"own/{template}/{doc_name}",
-                    kind="pdf",
-                    family="ats" if template == "ats" else "own",
-                    data=render_pdf(copy.deepcopy(document), template=template, paper="a4"),
-                    truth=truth_from_json(document),
+    for kind, (render, suffix) in OWN_RENDERERS.items():
+        for doc_name, document in OWN_DOCUMENTS.items():
+            for template in TEMPLATES:
+                samples.append(
+                    Sample(
+                        name=f"own/{kind}/{template}/{doc_name}",
+                        kind=kind,
+                        family=("ats" if template == "ats" else "own") + suffix,
+                        data=render(copy.deepcopy(document), template=template, paper="a4"),
+                        truth=truth_from_json(document),
+                    )
                 )
-            )
     return samples
 
 

@@ -1,5 +1,8 @@
+import copy
+
 import pytest
 
+from resumes.exporters.pdf import TEMPLATES
 from resumes.importing import ats
 from resumes.models import Resume
 
@@ -36,6 +39,10 @@ def test_ats_check_rules_and_readback(api_client, resume):
     )
     assert all(r["passed"] for k, r in rules.items() if k != "quantified")
     assert body["readback"] == {"format": "pdf", "template": "ats", "clean": True, "lost": []}
+    assert body["readbacks"] == [
+        {"format": "pdf", "template": "ats", "clean": True, "lost": []},
+        {"format": "docx", "template": "ats", "clean": True, "lost": []},
+    ]
 
 
 def test_ats_check_fails_what_is_missing(api_client, user):
@@ -62,6 +69,32 @@ def test_readback_reports_exactly_what_was_lost():
 
     assert report["clean"] is False
     assert report["lost"] == ["Role 'Staff Engineer at Stripe Inc.': start date missing or misread."]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("name", corpus.OWN_DOCUMENTS)
+def test_our_docx_reads_back_cleanly_in_every_template_and_script(template, name):
+    report = ats.readback(copy.deepcopy(corpus.OWN_DOCUMENTS[name]), fmt="docx", template=template)
+
+    assert (report["format"], report["clean"], report["lost"]) == ("docx", True, [])
+
+
+def test_docx_readback_names_exactly_what_was_lost():
+    data = ats.READERS["docx"][0](corpus.CAREER, "classic", "a4", "")
+    jobs = corpus.CAREER["work"]
+    changed = {
+        **corpus.CAREER,
+        "basics": {**corpus.CAREER["basics"], "phone": "+34 699 000 000"},
+        "work": [jobs[0], {**jobs[1], "name": "Globex AG", "endDate": "2021-06"}, *jobs[2:]],
+    }
+
+    report = ats.readback(changed, fmt="docx", template="classic", data=data)
+
+    assert report["lost"] == [
+        "Phone '+34 699 000 000' was not found in the contact details.",
+        "Role 'Senior Software Engineer at Globex AG': employer read as 'Globex Corporation'.",
+        "Role 'Senior Software Engineer at Globex AG': end date missing or misread.",
+    ]
 
 
 def test_ats_check_is_owner_scoped_and_validates(api_client, other_client, resume):

@@ -9,7 +9,7 @@ from resumes.importing import registry
 from . import corpus
 
 # The targets: work entries (employer, title, start and end) recovered.
-TARGETS = {"own": 0.95, "ats": 1.0, "other": 0.85}
+TARGETS = {"own": 0.95, "ats": 1.0, "own-docx": 0.95, "ats-docx": 1.0, "other": 0.85}
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +34,15 @@ def test_every_family_measures_contact_education_and_skills(scores, family):
 
 def test_ats_template_reads_back_every_entry_of_every_document(db):
     for sample in corpus.own_samples():
-        if sample.family == "ats":
+        if sample.family in ("ats", "ats-docx"):
             assert corpus.score_sample(sample)["work"].entry_rate == 1.0, sample.name
+
+
+@pytest.mark.parametrize("family", ["own", "ats", "own-docx", "ats-docx"])
+def test_our_own_templates_read_back_every_section_in_full(scores, family):
+    for section, score in scores[family].items():
+        assert (score.precision(), score.recall()) == (1.0, 1.0), section
+    assert scores[family]["projects"].entries > 0
 
 
 def test_a_lossless_reader_scores_full_marks_in_every_section():

@@ -76,6 +76,30 @@ def test_edit_then_confirm_a_subset_writes_once_and_rebuilds_once(
     assert api_client.patch(f"{URL}{draft['id']}/", {"draft": edited}, format="json").status_code == 409
 
 
+@pytest.mark.parametrize("template", ["classic", "ats"])
+def test_our_pdf_project_keeps_its_roles_apart_and_a_one_day_project_ends_that_day(
+    api_client, user, template
+):
+    data = render_pdf(corpus.official_sample(), template=template, paper="a4")  # roles, start == end
+
+    draft = upload(api_client, data).json()
+    [project] = [a for a in draft["draft"]["achievements"] if a["type"] == "project"]
+    assert (project["title"], project["organization"]) == ("Miss Direction", "Smoogle")
+    assert (project["start_date"], project["end_date"]) == ("2016-08-01", "2016-08-01")
+    assert project["roles"] == ["Team lead", "Designer"]
+    edited = api_client.patch(f"{URL}{draft['id']}/", {"draft": draft["draft"]}, format="json")
+    assert edited.status_code == 200, edited.content  # a reviewed draft keeps the roles
+    api_client.post(f"{URL}{draft['id']}/confirm/", {}, format="json")
+
+    row = Achievement.objects.get(user=user, type=AchievementType.PROJECT)
+    assert (row.organization, row.start_date, row.end_date) == (
+        "Smoogle",
+        dt.date(2016, 8, 1),
+        dt.date(2016, 8, 1),
+    )
+    assert row.description.startswith("Roles: Team lead, Designer\nA mapping engine that misguides you")
+
+
 def test_duplicates_are_merged_not_doubled(api_client, user, career_pdf):
     existing = Achievement.objects.create(
         user=user,

@@ -60,6 +60,17 @@ def test_bad_upload_shows_the_reason(client_for, user):
     assert "No text layer: export the PDF from your editor, or OCR it first." in response.content.decode()
 
 
+def test_review_shows_a_projects_roles_apart_from_its_organisation(client_for, user):
+    client = client_for(user)
+    pdf = render_pdf(corpus.official_sample(), template="executive", paper="a4")
+    review_url = client.post("/import/", {"file": SimpleUploadedFile("cv.pdf", pdf)})["Location"]
+
+    review = client.get(review_url).content.decode()
+
+    assert "Roles: Team lead, Designer (written at the start of the description)" in review
+    assert 'value="Smoogle"' in review
+
+
 def test_other_users_draft_is_404(client_for, user, other_user, api_client):
     pdf = render_pdf(corpus.CAREER, template="ats", paper="a4")
     draft = api_client.post(
@@ -84,4 +95,5 @@ def test_export_page_ats_panel(client_for, user):
         in client.get(f"/resumes/{resume.pk}/export/").content.decode()
     )
     panel = client.get(f"/resumes/{resume.pk}/export/ats/?template=modern").content.decode()
-    assert "Reads back cleanly" in panel and "Contact details" in panel
+    assert "<b>PDF</b> reads back cleanly" in panel and "<b>DOCX</b> reads back cleanly" in panel
+    assert "Contact details" in panel

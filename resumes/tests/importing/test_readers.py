@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from resumes.importing import json_resume, linkedin, reactive_resume
+from resumes.importing import json_resume, layout, linkedin, reactive_resume
 from resumes.importing.fields import find_date_range, parse_date_text, section_key
 
 from . import corpus
@@ -30,6 +30,29 @@ def test_date_ranges_in_common_formats_and_languages(text, start, end, ongoing):
         end,
         ongoing,
     )
+
+
+def test_a_dash_with_nothing_after_it_is_open_ended_not_one_date():
+    assert find_date_range("Aug 2016").open_ended is False
+    assert find_date_range("Aug 2016 –").open_ended is True
+    assert find_date_range("Aug 2016 – Present").open_ended is False
+
+
+def test_one_printed_date_is_start_and_end_while_a_dangling_dash_stays_open():
+    lines = [
+        layout.Line("Kim Lee", size=20, bold=True),
+        layout.Line("Experience", size=13, bold=True),
+        layout.Line("Developer · Acme Inc · Mar 2019 –", bold=True),
+        layout.Line("Projects", size=13, bold=True),
+        layout.Line("Hack day · Jun 2020", bold=True),
+        layout.Line("Roles: Organiser, Speaker"),
+    ]
+
+    job, project = layout.draft_from_lines(lines)["achievements"]
+
+    assert (job["start_date"], job["end_date"]) == ("2019-03-01", "")
+    assert (project["start_date"], project["end_date"]) == ("2020-06-01", "2020-06-01")
+    assert (project["organization"], project["roles"]) == ("", ["Organiser", "Speaker"])
 
 
 def test_a_year_inside_a_sentence_is_not_a_date_range():
