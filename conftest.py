@@ -24,6 +24,7 @@ SEED_MIGRATIONS = [
     "job_tracker.migrations.0008_saved_search_digest_schedule",
     "job_tracker.migrations.0008_reminder_and_digest_schedules",
     "resumes.migrations.0009_purge_import_drafts_schedule",
+    "resumes.migrations.0010_requeue_stranded_deliveries_schedule",
 ]
 
 

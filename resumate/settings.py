@@ -436,6 +436,12 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(VAR_DIR / "celery" / "control"),
         "store_processed": False,
     }
+elif CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # A task a killed worker held (acks_late) is handed out again after this long: longer than
+    # any task may run (CELERY_TASK_TIME_LIMIT), or a slow task would run twice at once.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    }
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_IGNORE_RESULT = CELERY_RESULT_BACKEND is None
 CELERY_TASK_SERIALIZER = "json"
@@ -492,6 +498,8 @@ PDF_RENDER_LOCK_SECONDS = env.int("PDF_RENDER_LOCK_SECONDS", default=30)
 # --- Webhook integrations -------------------------------------------------
 # Per-hook body cap, below the global request limit: platforms send small JSON events.
 WEBHOOK_MAX_BODY_BYTES = env.int("WEBHOOK_MAX_BODY_BYTES", default=262_144)
+# A delivery still unprocessed this long after it arrived is queued again (its task was never queued).
+WEBHOOK_REQUEUE_AFTER_SECONDS = env.int("WEBHOOK_REQUEUE_AFTER_SECONDS", default=120)
 
 # --- Importing career data (PDF, DOCX, LinkedIn, JSON, tracker CSV) --------
 # Uploads above this answer 413; below the request body limit so the message names the file.

@@ -8,6 +8,7 @@ from a posting.
 """
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -206,21 +207,22 @@ def _record(source, *, status, error="", seen=None, now):
     source.save(update_fields=fields)
 
 
-def source_scrape(*, source, force=False, client=None) -> IngestSummary:
+def source_scrape(*, source, force=False, client=None, run_id=None) -> IngestSummary:
     """Fetch one source and ingest it; never raises for a board's failure.
 
     Skipped (status ``skipped``) when the source is inactive or not yet due
     (both unless ``force``: an operator's explicit request) or already being
     scraped. A failed fetch is recorded in ``last_status``/``last_error`` and
-    leaves every existing posting as it was.
+    leaves every existing posting as it was. ``run_id`` (the task's id) lets a
+    redelivered task take over the lock its killed first attempt left behind.
     """
     summary = IngestSummary(source_id=source.pk)
     if not force and (not source.is_active or not source_is_due(source)):
         summary.status = STATUS_SKIPPED
         return summary
-    lock = f"job_tracker:scrape-lock:{source.pk}"
+    lock, holder = f"job_tracker:scrape-lock:{source.pk}", run_id or uuid.uuid4().hex
     # False means another run holds the lock; None (cache down, errors ignored) must not block scraping.
-    if cache.add(lock, 1, LOCK_SECONDS) is False:
+    if cache.add(lock, holder, LOCK_SECONDS) is False and cache.get(lock) != holder:
         summary.status = STATUS_SKIPPED
         return summary
     try:

@@ -17,6 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 @shared_task(
+    bind=True,
     name="job_tracker.tasks.scrape_source",
     acks_late=True,
     autoretry_for=(OperationalError,),
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
     soft_time_limit=15 * 60,
     time_limit=16 * 60,
 )
-def scrape_source(source_id, force=False):
+def scrape_source(self, source_id, force=False):
     """Scrape one source. Board failures are recorded on the source, not raised.
 
     Idempotent: an upsert keyed on (source, external_id), a per-source lock, and
@@ -34,7 +35,8 @@ def scrape_source(source_id, force=False):
     source = JobSource.objects.filter(pk=source_id).first()
     if source is None:
         return None
-    return source_scrape(source=source, force=force).as_dict()
+    # A redelivery (the worker was killed mid-scrape) keeps the task id, so it may take the lock over.
+    return source_scrape(source=source, force=force, run_id=self.request.id).as_dict()
 
 
 @shared_task(

@@ -38,11 +38,13 @@ class Tally:
     refused: dict = field(default_factory=lambda: defaultdict(int))
     examples: list = field(default_factory=list)
     error_times: list = field(default_factory=list)  # monotonic time of each error
+    error_codes: list = field(default_factory=list)  # its status code, or the exception's name
     # What the server said it stored: checked against the database afterwards.
     achievements: set = field(default_factory=set)
     webhook_ids: set = field(default_factory=set)
     applications: set = field(default_factory=set)
     moved: dict = field(default_factory=dict)
+    ai_answers: list = field(default_factory=list)  # (monotonic time, the model that answered)
 
 
 async def make_account(http: httpx.AsyncClient, n: int) -> Account:
@@ -76,6 +78,7 @@ async def timed(tally: Tally, kind: str, request, ok=(200, 201, 202)):
     except httpx.HTTPError as exc:
         tally.errors[kind] += 1
         tally.error_times.append(time.monotonic())
+        tally.error_codes.append(type(exc).__name__)
         tally.examples.append(f"{kind}: {exc!r}")
         return None
     tally.latencies[kind].append((time.perf_counter() - started) * 1000)
@@ -85,13 +88,21 @@ async def timed(tally: Tally, kind: str, request, ok=(200, 201, 202)):
     if response.status_code not in ok:
         tally.errors[kind] += 1
         tally.error_times.append(time.monotonic())
+        tally.error_codes.append(response.status_code)
         if len(tally.examples) < 20:
             tally.examples.append(f"{kind}: {response.status_code} {response.text[:200]}")
         return None
     return response
 
 
-async def client_loop(http: httpx.AsyncClient, account: Account, tally: Tally, until: float, seed: int):
+async def client_loop(
+    http: httpx.AsyncClient,
+    account: Account,
+    tally: Tally,
+    until: float,
+    seed: int,
+    ai_model: str = "Offline",
+):
     rng = random.Random(seed)
     auth = {"Authorization": f"Bearer {account.access}"}
     kinds = ["list achievements"] * 4 + ["list applications"] * 3 + ["create achievement"] * 2 + [
@@ -140,8 +151,12 @@ async def client_loop(http: httpx.AsyncClient, account: Account, tally: Tally, u
             if response is not None:
                 tally.webhook_ids.add(external_id)
         elif kind == "AI letter":
-            body = {"job_description": "Python developer at Fjord Logistics.", "model": "Offline"}
-            await timed(tally, kind, http.post("/api/v1/ai/cover-letter/", json=body, headers=auth))
+            body = {"job_description": "Python developer at Fjord Logistics.", "model": ai_model}
+            response = await timed(
+                tally, kind, http.post("/api/v1/ai/cover-letter/", json=body, headers=auth)
+            )
+            if response is not None:
+                tally.ai_answers.append((time.monotonic(), response.json().get("model", "")))
 
 
 def percentile(values, share):
@@ -149,7 +164,9 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def run_load(base_url: str, *, clients: int, seconds: float, accounts: int, during=None) -> Tally:
+async def run_load(
+    base_url: str, *, clients: int, seconds: float, accounts: int, during=None, ai_model: str = "Offline"
+) -> Tally:
     """``during``: a coroutine function run beside the clients (a fault), given the run's end time."""
     limits = httpx.Limits(max_connections=clients + 10, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits, trust_env=False) as http:
@@ -158,7 +175,11 @@ async def run_load(base_url: str, *, clients: int, seconds: float, accounts: int
         until = time.monotonic() + seconds
         extra = [during(until)] if during else []
         await asyncio.gather(
-            *(client_loop(http, made[n % accounts], tally, until, seed=n) for n in range(clients)), *extra
+            *(
+                client_loop(http, made[n % accounts], tally, until, seed=n, ai_model=ai_model)
+                for n in range(clients)
+            ),
+            *extra,
         )
     return tally
 

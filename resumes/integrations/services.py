@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 from urllib.parse import parse_qs
 
@@ -200,8 +201,19 @@ def _queue(log_id: int) -> None:
     try:
         process_webhook.delay(log_id)
     except KombuOperationalError:
-        # The delivery is stored as received; replay_webhooks (or the admin) processes it later.
+        # The delivery is stored as received; the periodic requeue (or replay_webhooks) queues it later.
         logger.exception("Broker unavailable: webhook log %s left in 'received'", log_id)
+
+
+def deliveries_requeue_stranded(*, now=None) -> int:
+    """Queue again every delivery still received after ``WEBHOOK_REQUEUE_AFTER_SECONDS``: its task
+    was never queued (the broker was down) or was lost. Safe, as processing is idempotent."""
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.WEBHOOK_REQUEUE_AFTER_SECONDS)
+    stranded = WebhookLog.objects.filter(status=DeliveryStatus.RECEIVED, received_at__lt=cutoff)
+    ids = list(stranded.order_by("received_at", "id").values_list("id", flat=True)[:1000])
+    for log_id in ids:
+        _queue(log_id)
+    return len(ids)
 
 
 def send_test_event(*, integration: Integration) -> Accepted:

@@ -19,3 +19,11 @@ def process_webhook(log_id: int) -> str | None:
 
     log = delivery_process(log_id=log_id)
     return log.status if log else None
+
+
+@shared_task(name="resumes.integrations.tasks.requeue_stranded_deliveries")
+def requeue_stranded_deliveries() -> int:
+    """Beat, every few minutes: deliveries accepted while the broker was down get processed."""
+    from .services import deliveries_requeue_stranded
+
+    return deliveries_requeue_stranded()

@@ -253,3 +253,16 @@ def test_a_scrape_already_running_is_not_started_twice(httpserver, greenhouse):
 
     assert scrape_source.delay(greenhouse.pk, force=True).get()["status"] == "skipped"
     assert JobPosting.objects.count() == 0
+
+
+def test_a_redelivered_scrape_takes_over_the_lock_its_killed_first_attempt_left(httpserver, greenhouse):
+    """A worker killed mid-scrape leaves its lock; the broker hands the same task (same id) out again."""
+    from django.core.cache import cache
+
+    serve_greenhouse(httpserver, greenhouse_body())
+    cache.add(f"job_tracker:scrape-lock:{greenhouse.pk}", "task-1", 60)
+
+    assert scrape_source.apply(args=[greenhouse.pk], task_id="task-2").get()["status"] == "skipped"
+    assert scrape_source.apply(args=[greenhouse.pk], task_id="task-1").get()["status"] == "ok"
+    assert JobPosting.objects.filter(source=greenhouse).count() == 2
+    assert cache.get(f"job_tracker:scrape-lock:{greenhouse.pk}") is None

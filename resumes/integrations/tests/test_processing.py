@@ -3,6 +3,7 @@
 import copy
 
 import pytest
+from django.utils import timezone
 
 from resumes import services as resume_services
 from resumes.integrations.models import WebhookLog
@@ -203,6 +204,33 @@ def test_broker_outage_keeps_the_delivery_for_replay(user, connect, send, monkey
     call_command("replay_webhooks", stdout=io.StringIO(), stderr=io.StringIO())
     assert WebhookLog.objects.get().status == "processed"
     assert Achievement.objects.get().title == "Distributed Systems in Practice"
+
+
+def test_deliveries_stranded_by_a_broker_outage_are_requeued_by_the_periodic_task(
+    user, connect, send, monkeypatch
+):
+    from datetime import timedelta
+
+    from django_celery_beat.models import PeriodicTask
+    from kombu.exceptions import OperationalError
+
+    from resumes.integrations.tasks import requeue_stranded_deliveries
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Connection refused")
+
+    integration, secret = connect("generic")
+    monkeypatch.setattr(process_webhook, "delay", broker_down)
+    assert send(integration, secret, fixture("generic_upsert")).status_code == 202
+    monkeypatch.undo()
+    assert requeue_stranded_deliveries() == 0  # just received: its own task may still be on its way
+    WebhookLog.objects.update(received_at=timezone.now() - timedelta(minutes=3))
+    assert requeue_stranded_deliveries() == 1
+    assert WebhookLog.objects.get().status == "processed"
+    assert Achievement.objects.get().title == "Distributed Systems in Practice"
+    assert requeue_stranded_deliveries() == 0
+    schedule = PeriodicTask.objects.get(task="resumes.integrations.tasks.requeue_stranded_deliveries")
+    assert (schedule.interval.every, schedule.interval.period, schedule.enabled) == (2, "minutes", True)
 
 
 def test_a_self_signed_degree_is_never_verified_and_a_webhook_edit_withdraws_staff_verification(
