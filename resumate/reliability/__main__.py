@@ -20,8 +20,11 @@ import psycopg
 
 from resumate.tests.stack import BASE_DIR, _wait_until_up, free_port, production_env
 
-from .faults import PrivateRedis, phases, redis_outage
+from .ai_faults import ai_lines, ai_provider_fault
+from .faults import error_codes_by_phase, outage_lines, service_outage
 from .load import make_account, run_load, summary
+from .servers import PrivatePostgres, PrivateRedis
+from .workers import worker_faults, worker_lines, worker_result_ok
 
 OUTPUT = BASE_DIR / "docs" / "RELIABILITY.md"
 COMMAND = "make reliability"
@@ -78,7 +81,12 @@ def count_stored(database_url: str, tally) -> dict:
         }
 
 
+PHASES = ("load", "schema", "redis", "postgres", "ai", "workers")
+
+
 def main():
+    """``RELIABILITY_PHASES=load,ai`` re-measures those phases only; the file keeps the others."""
+    chosen = [p for p in os.environ.get("RELIABILITY_PHASES", ",".join(PHASES)).split(",") if p]
     clients = int(os.environ.get("RELIABILITY_CLIENTS", 100))
     seconds = float(os.environ.get("RELIABILITY_SECONDS", 60))
     database_url = throwaway_database(
@@ -93,8 +101,26 @@ def main():
     env.update({"THROTTLE_USER": "1000000/minute", "THROTTLE_ANON": "1000000/minute",
                 "THROTTLE_RESUME_PDF": "1000000/minute", "LOG_LEVEL": "WARNING"})  # fmt: skip
     print("migrating the throwaway database…", flush=True)
+    migrate(env)
+    sections, failed = {}, []
+    for phase in chosen:
+        print(f"== {phase}", flush=True)
+        lines, ok = RUNNERS[phase](env=env, run_dir=run_dir, database_url=database_url,
+                                    clients=clients, seconds=seconds)  # fmt: skip
+        sections[phase] = [*lines[:2], f"_Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC._", "", *lines[2:]]
+        if not ok:
+            failed.append(phase)
+    write_report(sections)
+    print(f"run files in {run_dir}; phases with failures: {failed or 'none'}")
+    return 1 if failed else 0
+
+
+def migrate(env):
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=BASE_DIR, env=env,
                    check=True)  # fmt: skip
+
+
+def run_load_phase(*, env, run_dir, database_url, clients, seconds):
     process, base_url = start_gunicorn(env, run_dir, "load")
     try:
         print(f"{clients} clients for {seconds:.0f} s against {base_url} (gunicorn -w 2)…", flush=True)
@@ -103,34 +129,110 @@ def main():
         process.terminate()
         process.wait(30)
     stored = count_stored(database_url, tally)
-
-    print("schemathesis over every operation…", flush=True)
-    process, base_url = start_gunicorn(env, run_dir, "schema")
-    try:
-        schema_lines = conformance(base_url, run_dir)
-    finally:
-        process.terminate()
-        process.wait(30)
-
-    print("Redis stopped for 10 s under load, then started again…", flush=True)
-    redis = PrivateRedis()
-    redis.start()
-    process, base_url = start_gunicorn({**env, "REDIS_URL": redis.url}, run_dir, "redis-fault")
-    try:
-        fault_tally, outage = redis_outage(base_url, redis, clients=20, before=5, down=10, after=10)
-    finally:
-        process.terminate()
-        process.wait(30)
-        redis.stop()
-    fault_lines = redis_report(fault_tally, outage, count_stored(database_url, fault_tally))
-    write_report(tally, stored, clients=clients, seconds=seconds, extra=[*schema_lines, *fault_lines])
-    lost = {kind: sent - kept for kind, (sent, kept) in stored.items() if sent != kept}
+    total = sum(len(v) for v in tally.latencies.values())
     errors = sum(tally.errors.values())
-    print("\n".join(summary(tally)))
-    print(f"errors: {errors}; writes not found: {lost or 'none'}")
+    lost = {kind: sent - kept for kind, (sent, kept) in stored.items() if sent != kept}
     for example in tally.examples[:10]:
         print("  ", example)
-    return 1 if errors or lost else 0
+    lines = [
+        f"## Load: {clients} concurrent clients for {seconds:.0f} s",
+        "",
+        f"{total} requests ({total / seconds:.0f}/s), {errors} errors.",
+        "",
+        *summary(tally),
+        "",
+        "Every write answered 2xx, looked for in the database afterwards:",
+        "",
+        "| write | answered 2xx | found |",
+        "|---|---|---|",
+        *(f"| {kind} | {sent} | {kept} |" for kind, (sent, kept) in stored.items()),
+        "",
+    ]
+    return lines, not errors and not lost
+
+
+def run_schema_phase(*, env, run_dir, **_):
+    process, base_url = start_gunicorn(env, run_dir, "schema")
+    try:
+        ok, lines = conformance(base_url, run_dir)
+        return lines, ok
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def outage_under_load(env, run_dir, name, service, *, down, after):
+    """20 clients against a fresh gunicorn; ``service`` stopped 5 s in for ``down`` s, then started."""
+    process, base_url = start_gunicorn(env, run_dir, name)
+    try:
+        return service_outage(
+            base_url, stop=service.stop, start=service.start, clients=20, before=5, down=down, after=after
+        )
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def run_redis_phase(*, env, run_dir, database_url, **_):
+    redis = PrivateRedis()
+    redis.start()
+    try:
+        tally, outage = outage_under_load(
+            {**env, "REDIS_URL": redis.url}, run_dir, "redis-fault", redis, down=10, after=10
+        )
+    finally:
+        redis.stop()
+    stored = count_stored(database_url, tally)
+    title = "Redis stopped for 10 s under load (20 clients), then started"
+    lines = outage_lines(title, "django-redis is set to ignore cache errors", tally, outage, stored, summary)
+    lost = sum(sent - kept for sent, kept in stored.values())
+    return lines, not tally.errors and not lost
+
+
+def run_postgres_phase(*, env, run_dir, **_):
+    """PostgreSQL (a private cluster) stopped for 5 s and started: 503s, then recovery, no lost write."""
+    database = PrivatePostgres()
+    database.create()
+    try:
+        pg_env = {**env, "DATABASE_URL": database.url}
+        migrate(pg_env)
+        tally, outage = outage_under_load(pg_env, run_dir, "postgres-fault", database, down=5, after=15)
+        stored = count_stored(database.url, tally)
+    finally:
+        database.remove()
+    codes = error_codes_by_phase(tally, outage)
+    title = "PostgreSQL stopped for 5 s under load (20 clients), then started (gunicorn kept running)"
+    note = "the API answers a lost database with 503 and Retry-After"
+    lines = outage_lines(title, note, tally, outage, stored, summary)
+    lost = sum(sent - kept for sent, kept in stored.values())
+    only_503s = set(codes["during"]) <= {503} and not codes["before"] and not codes["after"]
+    return lines, only_503s and not lost and outage.recovered_after is not None
+
+
+def run_ai_phase(*, env, run_dir, **_):
+    timeout = float(env.get("AI_TOTAL_TIMEOUT_SECONDS", 12))
+    results = [
+        ai_provider_fault(start_gunicorn, env, run_dir, mode=mode, clients=20, seconds=20)
+        for mode in ("ok", "error", "hang")
+    ]
+    for result in results:
+        print(result, flush=True)
+    ok = all(
+        r["refused"] == 0 and r["other_errors"] == 0 and r["max"] <= (timeout + 3) * 1000 for r in results
+    )
+    return ai_lines(results, clients=20, seconds=20, timeout=timeout), ok
+
+
+def run_workers_phase(*, env, run_dir, database_url, **_):
+    result = worker_faults(start_gunicorn, env, run_dir, database_url)
+    print(result, flush=True)
+    return worker_lines(result), worker_result_ok(result)
+
+
+RUNNERS = {
+    "load": run_load_phase, "schema": run_schema_phase, "redis": run_redis_phase,
+    "postgres": run_postgres_phase, "ai": run_ai_phase, "workers": run_workers_phase,
+}  # fmt: skip
 
 
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
@@ -154,7 +256,7 @@ def conformance(base_url: str, run_dir: Path) -> list[str]:
     (run_dir / "schemathesis.txt").write_text(result.stdout)
     print(result.stdout[-20000:], flush=True)  # each failure with its curl line, for whoever runs this
     summary_lines = [line for line in result.stdout.splitlines() if line.strip()][-12:]
-    return [
+    return result.returncode == 0, [
         "## Schema conformance: schemathesis over every operation",
         "",
         f"Command: `schemathesis run /api/schema/ --checks {CHECKS} --max-examples {examples}` "
@@ -172,52 +274,37 @@ async def _account(base_url):
         return await make_account(http, 0)
 
 
-def redis_report(tally, outage, stored) -> list[str]:
-    during = sorted({code for phase, code in outage.probe if phase == "during"})
-    after = sorted({code for phase, code in outage.probe if phase == "after"})
-    errors = phases(tally, outage)
-    lost = sum(sent - kept for sent, kept in stored.values())
-    recovered = (
-        f"{outage.recovered_after} s" if outage.recovered_after is not None else "never (within the run)"
-    )
-    return [
-        "## Fault: Redis stopped for 10 s under load (20 clients), then started",
-        "",
-        f"- Errors seen by clients: {errors['before']} before, {errors['during']} during and "
-        f"{errors['after']} after the outage (django-redis is set to ignore cache errors).",
-        f"- Readiness probe (`/health/ready/`): {during} while Redis was down, {after} after; ok again "
-        f"{recovered} after Redis was back.",
-        f"- Writes answered 2xx and not found afterwards: {lost}.",
-        "",
-        *summary(tally),
-        "",
-    ]
-
-
-def write_report(tally, stored, *, clients, seconds, extra=()):
-    total = sum(len(v) for v in tally.latencies.values())
+def write_report(sections: dict):
+    """Replace the measured phases' sections in docs/RELIABILITY.md, keep the others."""
+    kept = {}
+    if OUTPUT.exists():
+        current, name = None, None
+        for line in OUTPUT.read_text().splitlines():
+            if line.startswith("## "):
+                name = next((phase for phase, heading in HEADINGS.items() if line.startswith(heading)), None)
+                current = kept.setdefault(name, []) if name else None
+            if current is not None:
+                current.append(line)
+    kept.update(sections)
     lines = [
         "# Reliability",
         "",
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `{COMMAND}` on {platform.platform()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}: gunicorn -w 2 (production settings) "
-        "on PostgreSQL + Redis, clients over HTTP from a separate process.",
+        f"Written by `{COMMAND}` on {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}: gunicorn -w 2 (production settings) on PostgreSQL + Redis, clients "
+        "over HTTP from a separate process. Each section says when it was measured; "
+        "`RELIABILITY_PHASES=load,ai make reliability` re-measures the named phases only.",
         "",
-        f"## Load: {clients} concurrent clients for {seconds:.0f} s",
-        "",
-        f"{total} requests ({total / seconds:.0f}/s), {sum(tally.errors.values())} errors.",
-        "",
-        *summary(tally),
-        "",
-        "Every write answered 2xx, looked for in the database afterwards:",
-        "",
-        "| write | answered 2xx | found |",
-        "|---|---|---|",
-        *(f"| {kind} | {sent} | {kept} |" for kind, (sent, kept) in stored.items()),
-        "",
-        *extra,
     ]
-    OUTPUT.write_text("\n".join(lines))
+    for phase in PHASES:
+        if phase in kept:
+            lines += [*kept[phase], ""] if kept[phase][-1] else kept[phase]
+    OUTPUT.write_text("\n".join(lines).rstrip() + "\n")
+
+
+HEADINGS = {
+    "load": "## Load", "schema": "## Schema conformance", "redis": "## Fault: Redis",
+    "postgres": "## Fault: PostgreSQL", "ai": "## Fault: the AI provider", "workers": "## Fault: Celery",
+}  # fmt: skip
 
 
 if __name__ == "__main__":

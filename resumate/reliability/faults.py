@@ -1,18 +1,16 @@
-"""Faults under load: a private Redis stopped, then started again, while clients keep calling.
+"""Faults under load: a service (Redis, PostgreSQL) stopped, then started again, while clients call.
 
-What a user would notice is counted: errors before, during and after the outage, what the
-readiness probe said, and how long after Redis came back the probe said ok again.
+What a user would notice is counted: errors before, during and after the outage (and which
+status codes they were), what the readiness probe said, and how long after the service came
+back the probe said ok again.
 """
 
 import asyncio
-import subprocess
-import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 import httpx
-
-from resumate.tests.stack import free_port
 
 from .load import run_load
 
@@ -25,64 +23,33 @@ class Outage:
     probe: list = field(default_factory=list)  # ("during" or "after", status code)
 
 
-class PrivateRedis:
-    """A Redis of our own on a free port, so stopping it touches nothing else on the machine."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.dir = tempfile.mkdtemp(prefix="resumate-redis-")
-        self.process = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", self.dir],
-            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        for _ in range(50):
-            if (
-                subprocess.run(["redis-cli", "-p", str(self.port), "ping"], capture_output=True).returncode
-                == 0
-            ):
-                return
-            time.sleep(0.1)
-        raise RuntimeError("the private Redis did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
-
-
-def redis_outage(
-    base_url: str, redis: PrivateRedis, *, clients: int, before: float, down: float, after: float
-):
+def service_outage(base_url: str, *, stop, start, clients: int, before: float, down: float, after: float):
+    """Run the load; ``before`` s in, call ``stop``, ``down`` s later ``start``; probe readiness."""
     outage = Outage()
 
     async def fault(until):
         async with httpx.AsyncClient(base_url=base_url, timeout=10, trust_env=False) as http:
 
             async def probe(phase):
-                response = await http.get("/health/ready/")
-                outage.probe.append((phase, response.status_code))
-                return response.status_code
+                try:
+                    status = (await http.get("/health/ready/")).status_code
+                except httpx.HTTPError as exc:
+                    status = type(exc).__name__
+                outage.probe.append((phase, status))
+                return status
 
             await asyncio.sleep(before)
             outage.started = time.monotonic()
-            await asyncio.to_thread(redis.stop)
+            await asyncio.to_thread(stop)
             while time.monotonic() - outage.started < down:
                 await probe("during")
                 await asyncio.sleep(0.5)
-            await asyncio.to_thread(redis.start)
+            await asyncio.to_thread(start)
             outage.ended = time.monotonic()
             while time.monotonic() < until:
                 if await probe("after") == 200 and outage.recovered_after is None:
                     outage.recovered_after = round(time.monotonic() - outage.ended, 2)
-                await asyncio.sleep(0.5)
+                await asyncio.sleep(0.25)
 
     tally = asyncio.run(
         run_load(base_url, clients=clients, seconds=before + down + after, accounts=clients, during=fault)
@@ -90,13 +57,50 @@ def redis_outage(
     return tally, outage
 
 
+def phase_of(moment: float, outage: Outage) -> str:
+    if moment < outage.started:
+        return "before"
+    return "during" if moment <= outage.ended else "after"
+
+
 def phases(tally, outage) -> dict:
     counts = {"before": 0, "during": 0, "after": 0}
     for moment in tally.error_times:
-        if moment < outage.started:
-            counts["before"] += 1
-        elif moment <= outage.ended:
-            counts["during"] += 1
-        else:
-            counts["after"] += 1
+        counts[phase_of(moment, outage)] += 1
     return counts
+
+
+def error_codes_by_phase(tally, outage) -> dict:
+    """{"during": Counter({503: 40}), ...}: what clients were answered when they got no success."""
+    codes = {"before": Counter(), "during": Counter(), "after": Counter()}
+    for moment, code in zip(tally.error_times, tally.error_codes, strict=True):
+        codes[phase_of(moment, outage)][code] += 1
+    return codes
+
+
+def outage_lines(title, note, tally, outage, stored, summary) -> list[str]:
+    errors, codes = phases(tally, outage), error_codes_by_phase(tally, outage)
+    during = sorted({str(code) for phase, code in outage.probe if phase == "during"})
+    after = sorted({str(code) for phase, code in outage.probe if phase == "after"})
+    lost = sum(sent - kept for sent, kept in stored.values())
+    recovered = (
+        f"{outage.recovered_after} s" if outage.recovered_after is not None else "never (within the run)"
+    )
+
+    def named(counter):
+        return ", ".join(f"{count} x {code}" for code, count in sorted(counter.items(), key=str)) or "none"
+
+    return [
+        f"## Fault: {title}",
+        "",
+        f"- Errors seen by clients: {errors['before']} before, {errors['during']} during and "
+        f"{errors['after']} after the outage ({note}).",
+        f"- What the failed requests were answered: before {named(codes['before'])}; during "
+        f"{named(codes['during'])}; after {named(codes['after'])}.",
+        f"- Readiness probe (`/health/ready/`): {during} while it was down, {after} after; ok again "
+        f"{recovered} after it was back.",
+        f"- Writes answered 2xx and not found afterwards: {lost}.",
+        "",
+        *summary(tally),
+        "",
+    ]
