@@ -27,6 +27,7 @@ from .serializers import (
     UserDeleteSerializer,
     UserSerializer,
 )
+from .staff_mfa import staff_mfa_setup_check
 from .tokens.authentication import NotWithPersonalToken
 
 # Per-client cap on every auth attempt, on top of the per-account lockout.
@@ -54,7 +55,8 @@ class LockoutAwareTokenObtainPairView(TokenObtainPairView):
     """simplejwt's token view, answering 429 while django-axes has the login locked.
 
     With ``ACCOUNT_EMAIL_VERIFICATION=mandatory`` an unverified address gets 403 ``email_unverified``;
-    an account with two-factor also sends ``code``, as the log-in page asks for it.
+    an account with two-factor also sends ``code``, as the log-in page asks for it; with
+    ``STAFF_REQUIRE_MFA`` staff without two-factor get 403 ``mfa_setup_required``.
     """
 
     serializer_class = TokenObtainWithCodeSerializer
@@ -78,6 +80,7 @@ class LockoutAwareTokenObtainPairView(TokenObtainPairView):
                 ) from None
             raise
         services.second_factor_check(user=serializer.user, code=request.data.get("code"))
+        staff_mfa_setup_check(user=serializer.user)
         if settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory" and not _verified(serializer.user):
             raise ApplicationError(
                 "Confirm your e-mail address first: follow the link we sent.",
