@@ -17,8 +17,9 @@ from allauth.socialaccount.models import SocialAccount
 from allauth.socialaccount.providers.github.views import GitHubOAuth2Adapter
 from django.test import Client
 
+from accounts import services
 from accounts.models import User
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import PASSWORD, UserFactory
 
 from .oauth_provider import Account, FakeProvider
 
@@ -232,3 +233,39 @@ def test_an_id_token_for_another_client_issuer_or_time_logs_nobody_in(google, cl
     assert response.status_code == 401, response.content
     assert client.get("/dashboard/").status_code == 302
     assert not User.objects.exists()
+
+
+DELETED = "This account is deleted"
+
+
+def test_a_social_log_in_does_not_restore_a_deleted_account(google):
+    client = Client()
+    sign_in(client, "/accounts/oidc/google/login/")
+    user = SocialAccount.objects.get(provider="google").user
+    services.user_deactivate(user=user)
+
+    again = Client()
+    response, _ = sign_in(again, "/accounts/oidc/google/login/")
+    assert response.status_code == 302 and response["Location"] == "/login/"
+    assert DELETED in again.get("/login/").content.decode()
+    assert again.get("/account/restore/").status_code == 302  # no restore offered
+    assert again.get("/dashboard/").status_code == 302
+    user.refresh_from_db()
+    assert not user.is_active and user.deletion_requested_at is not None
+    assert User.objects.count() == 1
+
+
+def test_a_provider_naming_a_deleted_accounts_address_neither_enters_nor_replaces_it(google):
+    owner = UserFactory(email="ADA@gmail.test")
+    services.user_deactivate(user=owner)
+    client = Client()
+    response, _ = sign_in(client, "/accounts/oidc/google/login/")
+    assert response.status_code == 302 and response["Location"] == "/login/"
+    assert DELETED in client.get("/login/").content.decode()
+    assert client.get("/dashboard/").status_code == 302
+    assert User.objects.get() == owner and not SocialAccount.objects.exists()
+    owner.refresh_from_db()
+    assert not owner.is_active
+    # Its password still restores it.
+    offer = client.post("/login/", {"login": owner.username, "password": PASSWORD})
+    assert offer["Location"] == "/account/restore/"
