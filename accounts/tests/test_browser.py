@@ -1,22 +1,37 @@
 """In a real browser: social log-in against the local provider, deleting and restoring an account,
 and personal access tokens from creation to revocation."""
 
+import re
+
 import httpx
 import pytest
 from allauth.socialaccount.models import SocialAccount
 
 from accounts.models import PersonalAccessToken, User
 from accounts.tests.factories import PASSWORD, UserFactory
+from accounts.tests.helpers import totp_code
 from resumate.tests.browser import browser_page  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
+NEW_PASSWORD = "brand-new-passphrase-3"
+
 
 def log_in(page, login, password=PASSWORD):
     page.goto("/login/")
+    submit_log_in(page, login, password)
+
+
+def submit_log_in(page, login, password=PASSWORD):
     page.fill("#id_login", login)
     page.fill("#id_password", password)
     page.click("main button[type=submit]")
+
+
+def link_in(mail, prefix):
+    match = re.search(rf"https?://[^/\s]+({re.escape(prefix)}[^\s]+)", mail.body)
+    assert match, mail.body
+    return match.group(1)
 
 
 def api_me(live_server, raw):
@@ -106,3 +121,61 @@ def test_create_a_token_see_it_once_then_revoke_it(browser_page, live_server):  
     gone = api_me(live_server, raw)
     assert gone.status_code == 401 and gone.json()["code"] == "token_not_valid"
     assert User.objects.get(pk=user.pk).is_active
+
+
+def test_change_the_password_then_the_email_address_through_its_mailed_link(browser_page, mailoutbox):  # noqa: F811
+    UserFactory(username="mover", email="mover@example.com")
+    page = browser_page
+    log_in(page, "mover")
+    page.wait_for_url("**/dashboard/")
+    page.goto("/settings/")
+    page.fill("#id_password-old_password", PASSWORD)
+    page.fill("#id_password-new_password1", NEW_PASSWORD)
+    page.fill("#id_password-new_password2", NEW_PASSWORD)
+    page.click("button:has-text('Change password')")
+    page.wait_for_url("**/settings/")
+    assert "Password changed" in page.text_content(".messages")
+    page.click("header button:has-text('Log out')")
+    log_in(page, "mover")
+    assert "correct username and password" in page.text_content("main")
+    log_in(page, "mover", NEW_PASSWORD)
+    page.wait_for_url("**/dashboard/")
+
+    page.goto("/settings/")
+    page.click("text=Change or verify")
+    page.wait_for_url("**/accounts/email/")
+    page.fill("#id_email", "moved@example.com")
+    page.click("button:has-text('Change e-mail')")
+    page.wait_for_selector("text=Changing to")
+    [mail] = mailoutbox
+    assert mail.to == ["moved@example.com"] and "expires in 3 days" in mail.body
+    assert User.objects.get(username="mover").email == "mover@example.com", "not before the link"
+    page.goto(link_in(mail, "/accounts/confirm-email/"))
+    page.click("main button[type=submit]")
+    page.goto("/settings/")
+    security = page.locator("section", has_text="Sign-in and security")
+    assert "moved@example.com" in security.text_content() and security.locator(".badge.ok").count() >= 1
+    assert User.objects.get(username="mover").email == "moved@example.com"
+
+
+def test_staff_are_made_to_set_up_two_factor_before_the_admin(browser_page, settings):  # noqa: F811
+    settings.STAFF_REQUIRE_MFA = True
+    settings.MFA_TOTP_TOLERANCE = 1
+    UserFactory(username="operator", is_staff=True, is_superuser=True)
+    page = browser_page
+    page.goto("/admin/")
+    page.wait_for_url(re.compile(r"/login/\?next=(/|%2F)admin"))
+    submit_log_in(page, "operator")
+    # Sent to set up TOTP, which (as for everyone) asks for the password once more.
+    page.wait_for_url("**/reauthenticate/**")
+    assert "must set up two-factor" in page.text_content(".messages")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/2fa/totp/activate/")
+    page.goto("/admin/")
+    page.wait_for_url("**/2fa/totp/activate/")  # still not in
+    page.fill("#id_code", totp_code(page.input_value("#authenticator_secret")))
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/2fa/recovery-codes/**")
+    page.goto("/admin/")
+    assert page.url.endswith("/admin/") and "Site administration" in page.text_content("body")
