@@ -360,8 +360,9 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Before JWT: it claims only "Bearer rmt_…" and leaves every other bearer value to simplejwt.
         "accounts.tokens.authentication.PersonalTokenAuthentication",
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # simplejwt's and DRF's, refusing staff who must still set up two-factor.
+        "accounts.authentication.JWTAuthentication",
+        "accounts.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",

@@ -178,7 +178,8 @@ def assert_setup_required(response):
 def test_staff_without_two_factor_get_no_api_credential_when_it_is_required(settings):
     staff = UserFactory(is_staff=True)
     # Credentials issued before the rule was turned on.
-    refresh = str(RefreshToken.for_user(staff))
+    refresh = RefreshToken.for_user(staff)
+    access, refresh = str(refresh.access_token), str(refresh)
     _, pat = token_create(user=staff, name="script")
     settings.STAFF_REQUIRE_MFA = True
     api = APIClient()
@@ -188,12 +189,17 @@ def test_staff_without_two_factor_get_no_api_credential_when_it_is_required(sett
     assert_setup_required(api.post(REFRESH, {"refresh": refresh}))
     assert_setup_required(client_for(staff).post(TOKENS, {"name": "laptop"}))
     assert PersonalAccessToken.objects.count() == 1
-    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pat}")
-    assert_setup_required(api.get("/api/v1/auth/me/"))
+    for credential in (pat, access):
+        assert_setup_required(bearer(credential).get("/api/v1/auth/me/"))
+    # The password-only session the pages redirect is refused by the API (and its Swagger UI) too.
+    session = Client()
+    log_in(session, staff)
+    assert_setup_required(session.get("/api/v1/auth/me/"))
 
     # Set up, the same refresh token still works: refusing it did not spend it.
     totp_for(staff)
     assert APIClient().post(REFRESH, {"refresh": refresh}).status_code == 200
+    assert bearer(pat).get("/api/v1/auth/me/").status_code == 200
 
 
 def test_staff_with_two_factor_get_api_credentials_with_a_code(settings):
@@ -221,3 +227,6 @@ def test_without_the_setting_or_for_members_the_api_asks_for_no_setup(settings):
     pair = APIClient().post(TOKEN, {"username": member.username, "password": PASSWORD}).json()
     assert APIClient().post(REFRESH, {"refresh": pair["refresh"]}).status_code == 200
     assert client_for(member).post(TOKENS, {"name": "laptop"}).status_code == 201
+    session = Client()
+    log_in(session, member)
+    assert session.get("/api/v1/auth/me/").status_code == 200

@@ -43,8 +43,7 @@ class PersonalTokenAuthentication(BaseAuthentication):
                 "Invalid, expired or revoked personal access token.", "token_not_valid"
             )
         user, token = found
-        # A token made before STAFF_REQUIRE_MFA was turned on must not outlive the rule.
-        staff_mfa_setup_check(user=user)
+        staff_mfa_setup_check(user=user)  # a token made before STAFF_REQUIRE_MFA was turned on
         self.check_scope(request, token)
         return user, token
 
