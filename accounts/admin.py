@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.forms import AdminPasswordChangeForm, UserChangeForm
 
 from . import services
 from .models import PersonalAccessToken, User
@@ -18,9 +18,18 @@ class AccountChangeForm(UserChangeForm):
         return cleaned
 
 
+class AccountPasswordChangeForm(AdminPasswordChangeForm):
+    def save(self, commit=True):
+        user = super().save(commit)
+        if commit:  # a new password revokes every API credential, as on the site
+            services.user_credentials_revoke(user=user)
+        return user
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = AccountChangeForm
+    change_password_form = AccountPasswordChangeForm
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
@@ -93,3 +94,18 @@ def test_staff_see_and_revoke_tokens_but_never_their_secret_nor_make_one(admin_c
     assert act(admin_client, TOKENS, "revoke", token).status_code == 302
     assert PersonalAccessToken.objects.get().revoked_at is not None
     assert bearer(raw).get("/api/v1/auth/me/").status_code == 401
+
+
+def test_a_password_set_in_the_admin_revokes_every_api_credential(admin_client):
+    member = UserFactory()
+    refresh = str(RefreshToken.for_user(member))
+    _, raw = token_create(user=member, name="script")
+    new = "set-by-staff-passphrase-5"
+    response = admin_client.post(
+        f"{USERS}{member.pk}/password/", {"password1": new, "password2": new, "usable_password": "true"}
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password(new)
+    assert bearer(raw).get("/api/v1/auth/me/").status_code == 401
+    assert APIClient().post("/api/v1/auth/token/refresh/", {"refresh": refresh}).status_code == 401
