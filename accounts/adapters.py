@@ -33,6 +33,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return client_ip(request) or request.META.get("REMOTE_ADDR") or "unknown"
 
     def send_mail(self, template_prefix, email, context):
+        # A deleted account gets no mail, not even "you already have an account" from someone's sign-up.
+        if User.objects.filter(email__iexact=email, deletion_requested_at__isnull=False).exists():
+            return
         # Every link we mail says how long it works.
         context = {
             **context,

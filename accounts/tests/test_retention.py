@@ -183,3 +183,15 @@ def test_no_interview_reminder_or_follow_up_digest_goes_to_a_deleted_account(mai
     assert send_follow_up_digest.delay(kept.pk, today.isoformat()).get() is True
     assert send_follow_up_digest.delay(gone.pk, today.isoformat()).get() is False
     assert [m.to for m in mailoutbox] == [[kept.email], [kept.email]]
+
+
+def test_signing_up_with_a_deleted_accounts_address_mails_it_nothing(settings, mailoutbox):
+    # With mandatory verification allauth would mail the address "you already have an account".
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    gone = UserFactory(email="gone@example.com")
+    services.user_deactivate(user=gone)
+    form = {"username": "newcomer", "email": "Gone@example.com", "password1": "a-long-pass-7x"}
+    response = Client().post("/signup/", {**form, "password2": form["password1"]})
+    assert response.status_code == 302
+    assert mailoutbox == []
+    assert list(User.objects.values_list("pk", flat=True)) == [gone.pk]
