@@ -195,3 +195,16 @@ def test_signing_up_with_a_deleted_accounts_address_mails_it_nothing(settings, m
     assert response.status_code == 302
     assert mailoutbox == []
     assert list(User.objects.values_list("pk", flat=True)) == [gone.pk]
+
+
+def test_the_api_log_in_tells_the_owner_of_a_deleted_account_how_to_restore_it(user):
+    services.user_deactivate(user=user)
+    api = APIClient()
+    wrong = api.post("/api/v1/auth/token/", {"username": user.username, "password": "not-it"})
+    assert wrong.status_code == 401 and wrong.json()["code"] != "account_deleted"
+    right = api.post("/api/v1/auth/token/", {"username": user.username.upper(), "password": PASSWORD})
+    assert right.status_code == 403 and "access" not in right.json()
+    assert right.json()["code"] == "account_deleted" and "Log in on the site" in right.json()["detail"]
+    user.refresh_from_db()
+    assert right.json()["erase_after"] == (user.deletion_requested_at + timedelta(days=30)).isoformat()
+    assert not user.is_active
