@@ -27,6 +27,7 @@ from .serializers import (
     UserDeleteSerializer,
     UserSerializer,
 )
+from .staff_mfa import staff_mfa_setup_check
 from .tokens.authentication import NotWithPersonalToken
 
 # Per-client cap on every auth attempt, on top of the per-account lockout.
@@ -54,7 +55,9 @@ class LockoutAwareTokenObtainPairView(TokenObtainPairView):
     """simplejwt's token view, answering 429 while django-axes has the login locked.
 
     With ``ACCOUNT_EMAIL_VERIFICATION=mandatory`` an unverified address gets 403 ``email_unverified``;
-    an account with two-factor also sends ``code``, as the log-in page asks for it.
+    an account with two-factor also sends ``code``, as the log-in page asks for it; with
+    ``STAFF_REQUIRE_MFA`` staff without two-factor get 403 ``mfa_setup_required``; the right password
+    for a deleted account gets 403 ``account_deleted`` with ``erase_after``.
     """
 
     serializer_class = TokenObtainWithCodeSerializer
@@ -76,8 +79,10 @@ class LockoutAwareTokenObtainPairView(TokenObtainPairView):
                     status.HTTP_429_TOO_MANY_REQUESTS,
                     headers={"Retry-After": str(cooloff)},
                 ) from None
+            _refuse_deleted_account(request.data)
             raise
         services.second_factor_check(user=serializer.user, code=request.data.get("code"))
+        staff_mfa_setup_check(user=serializer.user)
         if settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory" and not _verified(serializer.user):
             raise ApplicationError(
                 "Confirm your e-mail address first: follow the link we sent.",
@@ -85,6 +90,21 @@ class LockoutAwareTokenObtainPairView(TokenObtainPairView):
                 status.HTTP_403_FORBIDDEN,
             )
         return Response(serializer.validated_data, status=status.HTTP_200_OK)
+
+
+def _refuse_deleted_account(data) -> None:
+    """The right password for an account awaiting erasure says how to restore it, not just 401."""
+    deleted = services.deleted_account_for_credentials(
+        username=str(data.get("username", "")), password=str(data.get("password", ""))
+    )
+    if deleted is not None:
+        raise ApplicationError(
+            "This account is deleted. Log in on the site with your password before it is erased "
+            "to restore it.",
+            "account_deleted",
+            status.HTTP_403_FORBIDDEN,
+            extra={"erase_after": restore.erasure_date(deleted).isoformat()},
+        )
 
 
 def _verified(user) -> bool:

@@ -1,27 +1,17 @@
-from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from .staff_mfa import staff_mfa_pending
 
 # Where a staff member without two-factor may still go: setting it up, logging out, assets.
 _OPEN_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/logout/", "/accounts/reauthenticate/", "/static/")
 
 
-def staff_mfa_pending(user) -> bool:
-    """A staff member who must set up two-factor (``STAFF_REQUIRE_MFA``) and has not yet."""
-    return bool(
-        settings.STAFF_REQUIRE_MFA
-        and user.is_authenticated
-        and user.is_staff
-        and not is_mfa_enabled(user, types=["totp"])
-    )
-
-
 class StaffMFAMiddleware:
     """With STAFF_REQUIRE_MFA, a staff session reaches no page (the admin included) before TOTP is set up.
 
-    Applies to pages (session log-ins); the JSON API authenticates by token and is not redirected.
+    Applies to pages (session log-ins); the JSON API refuses such staff its tokens instead (``staff_mfa``).
     """
 
     def __init__(self, get_response):

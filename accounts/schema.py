@@ -1,6 +1,7 @@
 """drf-spectacular extensions: our log-in and refresh serializers keep simplejwt's schema; personal tokens."""
 
-from drf_spectacular.contrib.rest_framework_simplejwt import TokenRefreshSerializerExtension
+from drf_spectacular.authentication import SessionScheme
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme, TokenRefreshSerializerExtension
 from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerExtension
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
@@ -36,3 +37,11 @@ class PersonalTokenAuthenticationExtension(OpenApiAuthenticationExtension):
             "description": "A personal access token from /api/v1/auth/tokens/ (or Settings → Tokens). "
             "`read` tokens get 403 on every unsafe method.",
         }
+
+
+class JWTAuthenticationScheme(SimpleJWTScheme):
+    target_class = "accounts.authentication.JWTAuthentication"
+
+
+class SessionAuthenticationScheme(SessionScheme):
+    target_class = "accounts.authentication.SessionAuthentication"

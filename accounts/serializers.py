@@ -2,11 +2,13 @@ from django.contrib.auth.password_validation import validate_password
 from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from resumate.serializers import RejectUnknownFieldsMixin, StrictModelSerializer, StrictSerializer
 
 from .models import User
 from .services import PROFILE_FIELDS
+from .staff_mfa import staff_mfa_setup_check
 
 
 def _unique_ci(field, value, instance=None):
@@ -117,9 +119,14 @@ class LogoutSerializer(StrictSerializer):
 
 
 class ActiveUserTokenRefreshSerializer(RejectUnknownFieldsMixin, TokenRefreshSerializer):
-    """Refresh that answers 401, not 500, when the token's user was deleted."""
+    """Refresh that answers 401, not 500, when the token's user was deleted, and 403 to staff who
+    must set up two-factor (checked before the token is rotated, so it is not spent)."""
 
     def validate(self, attrs):
+        user_id = self.token_class(attrs["refresh"]).payload.get(jwt_settings.USER_ID_CLAIM)
+        user = User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
+        if user is not None:
+            staff_mfa_setup_check(user=user)
         try:
             return super().validate(attrs)
         except User.DoesNotExist as exc:

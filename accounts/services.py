@@ -204,6 +204,12 @@ def user_deactivate(*, user: User) -> User:
     return user
 
 
+def deleted_account_for_credentials(*, username: str, password: str) -> User | None:
+    """The account awaiting erasure that this username and password open, if any."""
+    user = User.objects.filter(username__iexact=username, deletion_requested_at__isnull=False).first()
+    return user if user is not None and user.check_password(password) else None
+
+
 @transaction.atomic
 def user_restore(*, user: User) -> User:
     """Undo a deletion during the grace period."""

@@ -6,6 +6,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.conf import settings
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from accounts.models import User
 from accounts.tasks import erase_deleted_accounts
@@ -30,3 +31,10 @@ def totp_code(secret, step=0) -> str:
     """The code an authenticator app shows now (``step=1``: the next one)."""
     counter = int(time.time()) // mfa_settings.TOTP_PERIOD + step
     return format_hotp_value(hotp_value(secret, counter))
+
+
+def bearer(raw) -> APIClient:
+    """An API client sending ``Authorization: Bearer <raw>`` (a personal access token or a JWT)."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    return client

@@ -14,6 +14,7 @@ import json
 import secrets
 import time
 from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import urlencode
 
 import jwt
@@ -38,6 +39,8 @@ class FakeProvider:
     client_secret: str
     account: Account
     flavour: str = "oidc"  # or "github"
+    # Off: the user agrees at once (HTTP-level tests); on: an HTML page with an "Authorize" button.
+    consent_page: bool = False
     codes: dict = field(default_factory=dict)
     tokens: dict = field(default_factory=dict)
     token_requests: list = field(default_factory=list)
@@ -86,12 +89,14 @@ class FakeProvider:
         )
 
     def authorize(self, request):
-        """The user agrees at once: redirect back with a one-time code bound to this request."""
+        """The user agrees (at once, or on the consent page): redirect back with a one-time code."""
         args = request.args
         if args.get("client_id") != self.client_id or args.get("response_type", "code") != "code":
             return _json({"error": "unauthorized_client"}, 400)
         if args.get("code_challenge_method") != "S256" or not args.get("code_challenge"):
             return _json({"error": "invalid_request", "error_description": "PKCE required"}, 400)
+        if self.consent_page and args.get("approve") != "yes":
+            return _consent(request.path, args)
         code = secrets.token_urlsafe(16)
         self.codes[code] = {
             "redirect_uri": args["redirect_uri"],
@@ -179,6 +184,19 @@ class FakeProvider:
         if account is None:
             return _json({"message": "Bad credentials"}, 401)
         return _json([{"email": account.email, "primary": True, "verified": account.email_verified}])
+
+
+def _consent(path, args):
+    hidden = "".join(
+        f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">'
+        for name, value in args.items(multi=True)
+    )
+    page = (
+        "<!doctype html><title>Authorize</title><h1>ResuMate wants to know your name and e-mail</h1>"
+        f'<form method="get" action="{escape(path)}">{hidden}'
+        '<button name="approve" value="yes">Authorize ResuMate</button></form>'
+    )
+    return Response(page, content_type="text/html")
 
 
 def _json(body, status=200):

@@ -74,12 +74,11 @@ def test_delete_needs_the_password_then_erasure_takes_everything_it_owns(
     assert response.json()["erase_after"].startswith(
         (user.deletion_requested_at + timedelta(days=settings.ACCOUNT_DELETION_GRACE_DAYS)).date().isoformat()
     )
-    # No API from now on, with the same token or a new log-in.
+    # No API from now on, with the same token or a new log-in (which says how to restore instead).
     assert api_client.get(ME).status_code == 401
-    assert (
-        anon_client.post("/api/v1/auth/token/", {"username": user.username, "password": PASSWORD}).status_code
-        == 401
-    )
+    again = anon_client.post("/api/v1/auth/token/", {"username": user.username, "password": PASSWORD})
+    assert again.status_code == 403 and again.json()["code"] == "account_deleted"
+    assert "access" not in again.json()
 
     erase_deleted_accounts.delay()
     assert User.objects.filter(pk=user.pk).exists(), "still inside the grace period"

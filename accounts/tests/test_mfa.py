@@ -8,10 +8,14 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.test import Client
 from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
 
+from accounts.models import PersonalAccessToken
 from accounts.tests.factories import PASSWORD, UserFactory
+from accounts.tests.helpers import bearer, totp_for
 from accounts.tests.helpers import totp_code as code
-from accounts.tests.helpers import totp_for
+from accounts.tokens.services import token_create
+from conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +161,72 @@ def test_the_api_schema_documents_the_code_on_the_log_in(client):
     body = schema["paths"]["/api/v1/auth/token/"]["post"]["requestBody"]["content"]["application/json"]
     name = body["schema"]["$ref"].rsplit("/", 1)[-1]
     assert {"username", "password", "code"} <= set(schema["components"]["schemas"][name]["properties"])
+
+
+REFRESH = "/api/v1/auth/token/refresh/"
+TOKENS = "/api/v1/auth/tokens/"
+
+
+def assert_setup_required(response):
+    assert response.status_code == 403, response.content
+    body = response.json()
+    assert body["code"] == "mfa_setup_required" and "two-factor" in body["detail"]
+    assert body["setup_url"].endswith("/accounts/2fa/totp/activate/")
+    assert "access" not in body and "token" not in body
+
+
+def test_staff_without_two_factor_get_no_api_credential_when_it_is_required(settings):
+    staff = UserFactory(is_staff=True)
+    # Credentials issued before the rule was turned on.
+    refresh = RefreshToken.for_user(staff)
+    access, refresh = str(refresh.access_token), str(refresh)
+    _, pat = token_create(user=staff, name="script")
+    settings.STAFF_REQUIRE_MFA = True
+    api = APIClient()
+
+    assert api.post(TOKEN, {"username": staff.username, "password": "nope"}).status_code == 401
+    assert_setup_required(api.post(TOKEN, {"username": staff.username, "password": PASSWORD}))
+    assert_setup_required(api.post(REFRESH, {"refresh": refresh}))
+    assert_setup_required(client_for(staff).post(TOKENS, {"name": "laptop"}))
+    assert PersonalAccessToken.objects.count() == 1
+    for credential in (pat, access):
+        assert_setup_required(bearer(credential).get("/api/v1/auth/me/"))
+    # The password-only session the pages redirect is refused by the API (and its Swagger UI) too.
+    session = Client()
+    log_in(session, staff)
+    assert_setup_required(session.get("/api/v1/auth/me/"))
+
+    # Set up, the same refresh token still works: refusing it did not spend it.
+    totp_for(staff)
+    assert APIClient().post(REFRESH, {"refresh": refresh}).status_code == 200
+    assert bearer(pat).get("/api/v1/auth/me/").status_code == 200
+
+
+def test_staff_with_two_factor_get_api_credentials_with_a_code(settings):
+    settings.STAFF_REQUIRE_MFA = True
+    staff = UserFactory(is_staff=True)
+    secret = totp_for(staff)
+    api = APIClient()
+    missing = api.post(TOKEN, {"username": staff.username, "password": PASSWORD})
+    assert missing.status_code == 401 and missing.json()["code"] == "mfa_required"
+    pair = api.post(TOKEN, {"username": staff.username, "password": PASSWORD, "code": code(secret)}).json()
+    assert APIClient().post(REFRESH, {"refresh": pair["refresh"]}).status_code == 200
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {pair['access']}")
+    created = api.post(TOKENS, {"name": "laptop"})
+    assert created.status_code == 201
+    assert bearer(created.json()["token"]).get("/api/v1/auth/me/").status_code == 200
+
+
+def test_without_the_setting_or_for_members_the_api_asks_for_no_setup(settings):
+    settings.STAFF_REQUIRE_MFA = False
+    staff = UserFactory(is_staff=True)
+    assert APIClient().post(TOKEN, {"username": staff.username, "password": PASSWORD}).status_code == 200
+    assert client_for(staff).post(TOKENS, {"name": "laptop"}).status_code == 201
+    settings.STAFF_REQUIRE_MFA = True
+    member = UserFactory()
+    pair = APIClient().post(TOKEN, {"username": member.username, "password": PASSWORD}).json()
+    assert APIClient().post(REFRESH, {"refresh": pair["refresh"]}).status_code == 200
+    assert client_for(member).post(TOKENS, {"name": "laptop"}).status_code == 201
+    session = Client()
+    log_in(session, member)
+    assert session.get("/api/v1/auth/me/").status_code == 200

@@ -186,6 +186,9 @@ def test_the_demo_log_ins_work_on_the_pages_and_the_api_with_mandatory_verificat
         ("/accounts/password/change/", True),
         ("/accounts/2fa/", True),
         ("/accounts/3rdparty/", True),
+        ("/accounts/inactive/", False),
+        ("/accounts/password/reset/key/done/", False),
+        ("/accounts/logout/", True),
     ],
 )
 def test_allauths_pages_wear_our_design(client, user, path, signed_in):
@@ -197,3 +200,12 @@ def test_allauths_pages_wear_our_design(client, user, path, signed_in):
     assert 'class="brand"' in page and "css/app.css" in page, path
     if signed_in:
         assert 'aria-label="Account"' in page, "the account pages share one sub-navigation"
+
+
+@pytest.mark.parametrize("path", ["/accounts/oidc/google/login/", "/accounts/reauthenticate/"])
+def test_the_provider_step_and_the_password_again_page_wear_our_design(client, user, google, path):
+    client.force_login(user)
+    response = client.get(path)
+    assert response.status_code == 200, path
+    page = response.content.decode()
+    assert 'class="brand"' in page and "css/app.css" in page and "<main" in page, path

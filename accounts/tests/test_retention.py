@@ -15,7 +15,13 @@ from accounts.models import User
 from accounts.tests.factories import PASSWORD, UserFactory
 from accounts.tests.helpers import erase_after_grace, totp_code, totp_for
 from accounts.tokens.services import token_create
+from job_tracker.followups.services import tracker_settings_update
+from job_tracker.followups.tasks import send_follow_up_digest
+from job_tracker.interviews.services import interview_create
+from job_tracker.interviews.tasks import send_interview_reminder, send_interview_reminders
+from job_tracker.models import JobApplication
 from job_tracker.reports.tasks import send_weekly_reports
+from job_tracker.tests.factories import JobApplicationFactory
 from resumes.models import Resume
 from resumes.sharing.services import public_profile_update, share_link_create
 
@@ -152,3 +158,53 @@ def test_deletion_ends_the_accounts_sessions_in_every_other_browser(user):
     delete_through_the_page(Client(), user)
     assert other_browser.get("/dashboard/").status_code == 302
     assert other_browser.get("/api/v1/auth/me/").status_code == 401
+
+
+def test_no_interview_reminder_or_follow_up_digest_goes_to_a_deleted_account(mailoutbox):
+    today = timezone.localdate()
+
+    def with_a_due_interview_and_digest(user):
+        application = JobApplicationFactory(user=user, status="applied", company_name="Acme")
+        JobApplication.objects.filter(pk=application.pk).update(date_applied=today - timedelta(days=10))
+        start = timezone.now() + timedelta(hours=20)
+        tracker_settings_update(user=user, follow_up_digest=True)
+        return interview_create(
+            application=application, kind="onsite", starts_at=start, ends_at=start + timedelta(hours=1),
+            time_zone="UTC", location="Main St 1",
+        )  # fmt: skip
+
+    kept, gone = UserFactory(), UserFactory()
+    with_a_due_interview_and_digest(kept)
+    interview = with_a_due_interview_and_digest(gone)
+    services.user_deactivate(user=gone)
+
+    assert send_interview_reminders.delay().get() == 1
+    assert send_interview_reminder.delay(interview.pk).get() is False
+    assert send_follow_up_digest.delay(kept.pk, today.isoformat()).get() is True
+    assert send_follow_up_digest.delay(gone.pk, today.isoformat()).get() is False
+    assert [m.to for m in mailoutbox] == [[kept.email], [kept.email]]
+
+
+def test_signing_up_with_a_deleted_accounts_address_mails_it_nothing(settings, mailoutbox):
+    # With mandatory verification allauth would mail the address "you already have an account".
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    gone = UserFactory(email="gone@example.com")
+    services.user_deactivate(user=gone)
+    form = {"username": "newcomer", "email": "Gone@example.com", "password1": "a-long-pass-7x"}
+    response = Client().post("/signup/", {**form, "password2": form["password1"]})
+    assert response.status_code == 302
+    assert mailoutbox == []
+    assert list(User.objects.values_list("pk", flat=True)) == [gone.pk]
+
+
+def test_the_api_log_in_tells_the_owner_of_a_deleted_account_how_to_restore_it(user):
+    services.user_deactivate(user=user)
+    api = APIClient()
+    wrong = api.post("/api/v1/auth/token/", {"username": user.username, "password": "not-it"})
+    assert wrong.status_code == 401 and wrong.json()["code"] != "account_deleted"
+    right = api.post("/api/v1/auth/token/", {"username": user.username.upper(), "password": PASSWORD})
+    assert right.status_code == 403 and "access" not in right.json()
+    assert right.json()["code"] == "account_deleted" and "Log in on the site" in right.json()["detail"]
+    user.refresh_from_db()
+    assert right.json()["erase_after"] == (user.deletion_requested_at + timedelta(days=30)).isoformat()
+    assert not user.is_active

@@ -14,78 +14,15 @@ import jwt
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
-from allauth.socialaccount.providers.github.views import GitHubOAuth2Adapter
 from django.test import Client
 
+from accounts import services
 from accounts.models import User
-from accounts.tests.factories import UserFactory
-
-from .oauth_provider import Account, FakeProvider
+from accounts.tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def oidc_app(provider_id, name, fake):
-    return {
-        "provider_id": provider_id,
-        "name": name,
-        "client_id": fake.client_id,
-        "secret": fake.client_secret,
-        "settings": {"server_url": fake.base_url, "oauth_pkce_enabled": True},
-    }
-
-
-@pytest.fixture
-def google(httpserver, settings):
-    fake = FakeProvider(
-        httpserver, "/google", "google-client", "google-secret", Account("g-1001", "ada@gmail.test")
-    )
-    linkedin = FakeProvider(
-        httpserver,
-        "/linkedin",
-        "li-client",
-        "li-secret",
-        Account("li-77", "grace@linkedin.test", "Grace Hopper"),
-    )
-    settings.SOCIALACCOUNT_PROVIDERS = {
-        "openid_connect": {
-            "APPS": [oidc_app("google", "Google", fake), oidc_app("linkedin", "LinkedIn", linkedin)]
-        }
-    }
-    fake.linkedin = linkedin
-    return fake
-
-
-@pytest.fixture
-def github(httpserver, settings, monkeypatch):
-    fake = FakeProvider(
-        httpserver,
-        "/github",
-        "gh-client",
-        "gh-secret",
-        Account("583231", "octo@github.test", login="octocat"),
-        flavour="github",
-    )
-    settings.SOCIALACCOUNT_PROVIDERS = {
-        "github": {
-            "APPS": [{"client_id": fake.client_id, "secret": fake.client_secret}],
-            "SCOPE": ["read:user", "user:email"],
-            "OAUTH_PKCE_ENABLED": True,
-        }
-    }
-    # allauth binds GitHub's URLs when it is imported, from GITHUB_URL (our GITHUB_BASE_URL):
-    # point the bound URLs at the fake as that import would have (test_settings_enable_... checks the env).
-    base = fake.base_url
-    for attr, path in [
-        ("access_token_url", "/login/oauth/access_token"),
-        ("authorize_url", "/login/oauth/authorize"),
-        ("profile_url", "/api/v3/user"),
-        ("emails_url", "/api/v3/user/emails"),
-    ]:
-        monkeypatch.setattr(GitHubOAuth2Adapter, attr, base + path)
-    return fake
 
 
 def sign_in(client, login_path):
@@ -232,3 +169,39 @@ def test_an_id_token_for_another_client_issuer_or_time_logs_nobody_in(google, cl
     assert response.status_code == 401, response.content
     assert client.get("/dashboard/").status_code == 302
     assert not User.objects.exists()
+
+
+DELETED = "This account is deleted"
+
+
+def test_a_social_log_in_does_not_restore_a_deleted_account(google):
+    client = Client()
+    sign_in(client, "/accounts/oidc/google/login/")
+    user = SocialAccount.objects.get(provider="google").user
+    services.user_deactivate(user=user)
+
+    again = Client()
+    response, _ = sign_in(again, "/accounts/oidc/google/login/")
+    assert response.status_code == 302 and response["Location"] == "/login/"
+    assert DELETED in again.get("/login/").content.decode()
+    assert again.get("/account/restore/").status_code == 302  # no restore offered
+    assert again.get("/dashboard/").status_code == 302
+    user.refresh_from_db()
+    assert not user.is_active and user.deletion_requested_at is not None
+    assert User.objects.count() == 1
+
+
+def test_a_provider_naming_a_deleted_accounts_address_neither_enters_nor_replaces_it(google):
+    owner = UserFactory(email="ADA@gmail.test")
+    services.user_deactivate(user=owner)
+    client = Client()
+    response, _ = sign_in(client, "/accounts/oidc/google/login/")
+    assert response.status_code == 302 and response["Location"] == "/login/"
+    assert DELETED in client.get("/login/").content.decode()
+    assert client.get("/dashboard/").status_code == 302
+    assert User.objects.get() == owner and not SocialAccount.objects.exists()
+    owner.refresh_from_db()
+    assert not owner.is_active
+    # Its password still restores it.
+    offer = client.post("/login/", {"login": owner.username, "password": PASSWORD})
+    assert offer["Location"] == "/account/restore/"

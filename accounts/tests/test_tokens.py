@@ -5,21 +5,15 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from accounts.models import PersonalAccessToken
+from accounts.tests.helpers import bearer
 from accounts.tokens.services import authenticate_personal_token, token_create
 from conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
 TOKENS = "/api/v1/auth/tokens/"
-
-
-def bearer(raw):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
-    return client
 
 
 def test_create_shows_the_key_once_and_stores_only_its_hash(api_client, user):

@@ -12,6 +12,7 @@ from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from ..staff_mfa import staff_mfa_setup_check
 from .models import TOKEN_PREFIX, PersonalAccessToken
 from .services import authenticate_personal_token
 
@@ -42,6 +43,7 @@ class PersonalTokenAuthentication(BaseAuthentication):
                 "Invalid, expired or revoked personal access token.", "token_not_valid"
             )
         user, token = found
+        staff_mfa_setup_check(user=user)  # a token made before STAFF_REQUIRE_MFA was turned on
         self.check_scope(request, token)
         return user, token
 

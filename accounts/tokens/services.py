@@ -21,6 +21,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from ..staff_mfa import staff_mfa_setup_check
 from .models import TOKEN_PREFIX, PersonalAccessToken, TokenScope
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -46,7 +47,11 @@ def _split(raw: str) -> tuple[str, str] | None:
 def token_create(
     *, user, name: str, scope: str = TokenScope.READ, expires_at=None
 ) -> tuple[PersonalAccessToken, str]:
-    """Issue a token; returns the row and the raw key, which is never stored and cannot be shown again."""
+    """Issue a token; returns the row and the raw key, which is never stored and cannot be shown again.
+
+    Raises ``ApplicationError`` 403 for staff who must set up two-factor first (``staff_mfa``).
+    """
+    staff_mfa_setup_check(user=user)
     if PersonalAccessToken.objects.filter(user=user, revoked_at__isnull=True).count() >= MAX_TOKENS_PER_USER:
         raise TokenLimitReached
     # "_" separates the parts, so the lookup id must not contain one.
