@@ -46,6 +46,10 @@ def fmt(value):
     return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
 
 
+# Sections of the whole project rather than of one app.
+PROJECT_SECTIONS = ("resumate.bench.http",)
+
+
 def benches(selected):
     """``(key, title, module)``: one per app with a bench, then the sections its bench lists."""
     for config in apps.get_app_configs():
@@ -55,6 +59,9 @@ def benches(selected):
         found = [(config.label, config.verbose_name, module)]
         found += [(sub.KEY, sub.TITLE, sub) for sub in map(import_module, getattr(module, "SECTIONS", ()))]
         yield from (item for item in found if not selected or item[0] in selected)
+    for sub in map(import_module, PROJECT_SECTIONS):
+        if not selected or sub.KEY in selected:
+            yield sub.KEY, sub.TITLE, sub
 
 
 def split_sections(text):
