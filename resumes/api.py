@@ -1,6 +1,6 @@
 """Thin viewsets: owner-scoped querysets from selectors, writes through services."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -59,6 +59,16 @@ class AchievementViewSet(_OwnedViewSet):
         services.achievement_delete(achievement=instance)
 
 
+@extend_schema_view(
+    destroy=extend_schema(
+        responses={
+            204: None,
+            400: OpenApiResponse(
+                description="The skill is still listed on an achievement: remove it there first."
+            ),
+        }
+    )
+)
 class SkillViewSet(_OwnedViewSet):
     model = Skill
     serializer_class = SkillSerializer
@@ -77,6 +87,16 @@ class SkillViewSet(_OwnedViewSet):
         services.skill_delete(skill=instance)
 
 
+@extend_schema_view(
+    destroy=extend_schema(
+        responses={
+            204: None,
+            400: OpenApiResponse(
+                description="The auto resume cannot be deleted; it follows the achievements."
+            ),
+        }
+    )
+)
 class ResumeViewSet(_OwnedViewSet):
     model = Resume
     serializer_class = ResumeSerializer
