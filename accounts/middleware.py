@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 # Where a staff member without two-factor may still go: setting it up, logging out, assets.
 _OPEN_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/logout/", "/accounts/reauthenticate/", "/static/")
@@ -29,7 +30,7 @@ class StaffMFAMiddleware:
 
     def __call__(self, request):
         if self._needs_setup(request):
-            messages.warning(request, "Staff accounts must set up two-factor authentication first.")
+            messages.warning(request, _("Staff accounts must set up two-factor authentication first."))
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 
