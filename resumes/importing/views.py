@@ -19,7 +19,7 @@ from resumate.exceptions import ApplicationError
 from resumate.network import client_ip
 from resumate.web import is_htmx
 
-from ..exporters.pdf import DEFAULT_PAPER, UnknownOption, cached_pdf
+from ..exporters.pdf import DEFAULT_PAPER, RenderBusy, ResumeTooLarge, UnknownOption, cached_pdf
 from ..models import AchievementType, Resume
 from . import registry, selectors, services
 from .ats import ats_report
@@ -233,5 +233,10 @@ def resume_ats_panel(request, pk):
         data, _cached = cached_pdf(resume, template=template, paper=paper)
     except UnknownOption:
         return HttpResponseBadRequest("Unknown template or paper.")
+    except RenderBusy:
+        # The page's other panels render the same resume at the same moment: ask again shortly.
+        return render(request, "resumes/importing/_ats.html", {"busy": True, "resume": resume})
+    except ResumeTooLarge as exc:
+        return render(request, "resumes/importing/_ats.html", {"too_large": exc.detail, "resume": resume})
     report = ats_report(resume.content, template=template, paper=paper, title=resume.title, data=data)
     return render(request, "resumes/importing/_ats.html", {"report": report, "resume": resume})
