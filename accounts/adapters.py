@@ -3,6 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 
 from resumate.network import client_ip
 
@@ -13,8 +14,8 @@ class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         # Django's wording, which the log-in page always used.
-        "username_password_mismatch": "Please enter a correct username and password.",
-        "email_password_mismatch": "Please enter a correct e-mail address and password.",
+        "username_password_mismatch": gettext_lazy("Please enter a correct username and password."),
+        "email_password_mismatch": gettext_lazy("Please enter a correct e-mail address and password."),
     }
 
     def get_client_ip(self, request):

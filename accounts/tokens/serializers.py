@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from .models import PersonalAccessToken, TokenScope
@@ -19,7 +20,7 @@ class TokenInputSerializer(serializers.Serializer):
         value = value.strip()
         user = self.context["request"].user
         if PersonalAccessToken.objects.filter(user=user, name=value, revoked_at__isnull=True).exists():
-            raise serializers.ValidationError("You already have a token with this name.")
+            raise serializers.ValidationError(gettext("You already have a token with this name."))
         return value
 
     def to_service_kwargs(self) -> dict:
