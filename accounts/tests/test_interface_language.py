@@ -64,6 +64,7 @@ def test_messages_and_forms_in_russian(client, user):
     client.post("/i18n/setlang/", {"language": "ru"})
     response = client.post("/settings/", {"action": "profile", "profile-time_zone": "UTC"}, follow=True)
     assert "Профиль сохранён." in response.content.decode()
+    assert ">Сайт</label>" in response.content.decode()  # a field the form declares itself
     form = page(client, "/achievements/new/")
     assert "Новое достижение" in form and "Дата окончания" in form and "Стажировка" in form
 

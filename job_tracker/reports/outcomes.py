@@ -25,7 +25,7 @@ SIGNIFICANCE = 0.05
 POWER = 0.8
 # Match-score bands (lower bound, label), highest first.
 MATCH_BANDS = [(80, "80-100"), (60, "60-79"), (40, "40-59"), (0, "0-39")]
-NO_SCORE = "no score"
+NO_SCORE = gettext_noop("no score")  # a group key too: translated only where it is shown
 NO_RESUME = gettext_noop("no resume")
 # Translated when a group is labelled, in the language of the request (English in a task).
 WEEKDAYS = [
@@ -172,7 +172,7 @@ def _keys(row) -> dict[str, tuple[str, str]]:
             source,
             str(ApplicationSource(source).label) if source in ApplicationSource.values else source,
         ),
-        "match_bands": (band, band),
+        "match_bands": (band, gettext(band) if band == NO_SCORE else band),
         "weekdays": (str(sent_on.weekday()), gettext(WEEKDAYS[sent_on.weekday()])),
     }
 

@@ -32,11 +32,11 @@ from .document import build_document
 logger = logging.getLogger(__name__)
 
 TEMPLATES = {
-    "classic": "Classic — one column",
-    "modern": "Modern — sidebar",
-    "ats": "ATS-friendly — plain",
-    "executive": "Executive — accent rules",
-    "onepage": "One page — condensed to fit",
+    "classic": gettext_lazy("Classic — one column"),
+    "modern": gettext_lazy("Modern — sidebar"),
+    "ats": gettext_lazy("ATS-friendly — plain"),
+    "executive": gettext_lazy("Executive — accent rules"),
+    "onepage": gettext_lazy("One page — condensed to fit"),
 }
 
 
