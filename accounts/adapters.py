@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 
 from resumate.network import client_ip
 
@@ -24,8 +25,8 @@ class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         # Django's wording, which the log-in page always used.
-        "username_password_mismatch": "Please enter a correct username and password.",
-        "email_password_mismatch": "Please enter a correct e-mail address and password.",
+        "username_password_mismatch": gettext_lazy("Please enter a correct username and password."),
+        "email_password_mismatch": gettext_lazy("Please enter a correct e-mail address and password."),
     }
 
     def get_client_ip(self, request):

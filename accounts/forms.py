@@ -5,7 +5,8 @@ from .models import User
 
 
 class ProfileForm(forms.ModelForm):
-    website = forms.URLField(required=False, assume_scheme="https")
+    # Declared here, so Meta.labels does not reach it.
+    website = forms.URLField(required=False, assume_scheme="https", label=_("Website"))
 
     class Meta:
         model = User
@@ -23,7 +24,6 @@ class ProfileForm(forms.ModelForm):
             "headline": _("Headline"),
             "phone": _("Phone"),
             "location": _("Location"),
-            "website": _("Website"),
             "time_zone": _("Time zone"),
             "weekly_report_emails": _("Weekly report e-mails"),
         }

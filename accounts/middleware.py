@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .staff_mfa import staff_mfa_pending
 
@@ -19,7 +20,7 @@ class StaffMFAMiddleware:
 
     def __call__(self, request):
         if self._needs_setup(request):
-            messages.warning(request, "Staff accounts must set up two-factor authentication first.")
+            messages.warning(request, _("Staff accounts must set up two-factor authentication first."))
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 

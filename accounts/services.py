@@ -18,6 +18,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core import serializers
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
@@ -74,12 +75,14 @@ def second_factor_check(*, user: User, code: str | None) -> None:
         return
     if not code:
         raise ApplicationError(
-            "This account has two-factor authentication: send `code` from the authenticator app.",
+            gettext("This account has two-factor authentication: send `code` from the authenticator app."),
             "mfa_required",
             status.HTTP_401_UNAUTHORIZED,
         )
     if not BaseAuthenticateForm(data={"code": code}, user=user).is_valid():
-        raise ApplicationError("That code is not valid.", "mfa_code_invalid", status.HTTP_401_UNAUTHORIZED)
+        raise ApplicationError(
+            gettext("That code is not valid."), "mfa_code_invalid", status.HTTP_401_UNAUTHORIZED
+        )
 
 
 def user_logout(*, refresh_token: str) -> None:
@@ -102,7 +105,7 @@ def user_credentials_revoke(*, user: User) -> None:
 def user_password_change(*, user: User, old_password: str, new_password: str) -> User:
     """Change the password after checking the old one; revokes every JWT and personal token."""
     if not user.check_password(old_password):
-        raise ValidationError({"old_password": ["That is not your password."]})
+        raise ValidationError({"old_password": [gettext("That is not your password.")]})
     try:
         validate_password(new_password, user)
     except Exception as exc:  # Django's ValidationError -> field error
@@ -125,7 +128,7 @@ def password_reset_confirm(*, key: str, new_password: str) -> User:
     """Set a new password from the key in the reset link (``<uid>-<token>``); revokes every credential."""
     user = _user_for_reset_key(key)
     if user is None:
-        raise ValidationError({"key": ["This reset link is invalid or has expired."]})
+        raise ValidationError({"key": [gettext("This reset link is invalid or has expired.")]})
     try:
         validate_password(new_password, user)
     except Exception as exc:
@@ -157,7 +160,7 @@ def email_verify(*, request, key: str) -> EmailAddress:
     confirmation = get_emailconfirmation_model().from_key(key or "")
     address = confirmation.confirm(request) if confirmation is not None else None
     if address is None:
-        raise ValidationError({"key": ["This verification link is invalid or has expired."]})
+        raise ValidationError({"key": [gettext("This verification link is invalid or has expired.")]})
     return address
 
 

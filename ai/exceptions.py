@@ -1,5 +1,8 @@
 """What can go wrong on the way to a language model, as the client sees it."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from resumate.exceptions import ApplicationError
 
 
@@ -13,7 +16,7 @@ class LoginRequired(AIError):
 
     def __init__(self, *, model):
         super().__init__(
-            f"{model.display_name} is available to signed-in users only.",
+            _("%(model)s is available to signed-in users only.") % {"model": model.display_name},
             headers={"WWW-Authenticate": 'Bearer realm="api"'},
         )
 
@@ -21,7 +24,7 @@ class LoginRequired(AIError):
 class ModelUnavailable(AIError):
     status = 503
     code = "ai_unavailable"
-    detail = "No AI model could answer right now. Try again later or pick another model."
+    detail = gettext_lazy("No AI model could answer right now. Try again later or pick another model.")
 
     def __init__(self, detail=None, *, attempted=()):
         super().__init__(detail, extra={"attempted": list(attempted)}, headers={"Retry-After": "30"})
@@ -33,7 +36,8 @@ class DailyLimitExceeded(AIError):
 
     def __init__(self, *, model, retry_after: int):
         super().__init__(
-            f"Daily limit of {model.daily_limit} requests to {model.display_name} reached.",
+            _("Daily limit of %(limit)s requests to %(model)s reached.")
+            % {"limit": model.daily_limit, "model": model.display_name},
             extra={"model": model.display_name, "limit": model.daily_limit, "remaining": 0},
             headers={"Retry-After": str(retry_after)},
         )
@@ -42,4 +46,4 @@ class DailyLimitExceeded(AIError):
 class DraftExpired(AIError):
     status = 404
     code = "not_found"
-    detail = "This result has expired; generate it again."
+    detail = gettext_lazy("This result has expired; generate it again.")

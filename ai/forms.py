@@ -1,5 +1,7 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from . import limits, selectors
 
@@ -14,13 +16,18 @@ def model_choices(*, user, client_ip):
         if model.login_required and not (user and user.is_authenticated):
             continue
         remaining = limits.quota_remaining(model, subject)
-        left = "unlimited" if remaining is None else f"{remaining} of {model.daily_limit} left today"
+        left = (
+            gettext("unlimited")
+            if remaining is None
+            else gettext("%(remaining)s of %(limit)s left today")
+            % {"remaining": remaining, "limit": model.daily_limit}
+        )
         choices.append((model.display_name, f"{model.display_name} ({left})"))
     return choices
 
 
 class _AIForm(forms.Form):
-    model = forms.ChoiceField(label="Model")
+    model = forms.ChoiceField(label=_("Model"))
 
     def __init__(self, *args, user=None, client_ip=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,22 +40,25 @@ class _AIForm(forms.Form):
 
 
 class GenerateForm(_AIForm):
-    title = forms.CharField(max_length=200, initial="AI-written resume")
+    title = forms.CharField(label=_("Title"), max_length=200, initial=_("AI-written resume"))
     user_input = forms.CharField(
-        label="What should the resume focus on?",
+        label=_("What should the resume focus on?"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="E.g. the roles you are after and the skills to stress. "
-        "Signed in, your achievements are used.",
+        help_text=_(
+            "E.g. the roles you are after and the skills to stress. Signed in, your achievements are used."
+        ),
     )
 
 
 class _JobForm(_AIForm):
-    application = forms.ModelChoiceField(queryset=None, required=False, empty_label="— paste a job instead —")
-    job_title = forms.CharField(max_length=200, required=False)
-    company_name = forms.CharField(max_length=200, required=False)
+    application = forms.ModelChoiceField(
+        queryset=None, required=False, empty_label=_("— paste a job instead —"), label=_("Application")
+    )
+    job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    company_name = forms.CharField(label=_("Company"), max_length=200, required=False)
     job_description = forms.CharField(
-        max_length=20000, required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Job description"), max_length=20000, required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
 
     def __init__(self, *args, **kwargs):
@@ -60,12 +70,14 @@ class _JobForm(_AIForm):
     def clean(self):
         data = super().clean()
         if not data.get("application") and not data.get("job_description", "").strip():
-            self.add_error("job_description", "Pick an application or paste a job description.")
+            self.add_error("job_description", gettext("Pick an application or paste a job description."))
         return data
 
 
 class CoverLetterForm(_JobForm):
-    resume = forms.ModelChoiceField(queryset=None, required=False, empty_label="— my achievements —")
+    resume = forms.ModelChoiceField(
+        queryset=None, required=False, empty_label=_("— my achievements —"), label=_("Resume")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,8 +89,10 @@ class InterviewForm(_JobForm):
 
 
 class TailorForm(_AIForm):
-    resume = forms.ModelChoiceField(queryset=None)
-    job_description = forms.CharField(max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
+    resume = forms.ModelChoiceField(label=_("Resume"), queryset=None)
+    job_description = forms.CharField(
+        label=_("Job description"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,8 @@ cannot read a file).
 import json
 import re
 
+from django.utils.translation import gettext_lazy
+
 from resumate.exceptions import ApplicationError
 from resumes.importing.fields import find_date_range, fold, parse_date_text
 from resumes.importing.models import ImportStatus
@@ -27,7 +29,7 @@ MAX_SOURCE_CHARS = 12_000
 class ImproveUnavailable(ApplicationError):
     status = 409
     code = "ai_not_configured"
-    detail = "Improve with AI is off: no remote model is configured."
+    detail = gettext_lazy("Improve with AI is off: no remote model is configured.")
 
 
 def remote_model(display_name: str | None = None) -> AIModel | None:

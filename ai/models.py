@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 # Keys are read from settings by name; only names of this shape, so a model row can never
 # make the app read SECRET_KEY or a database password.
@@ -21,17 +22,17 @@ def validate_api_key_name(value: str) -> None:
 class APIProvider(models.TextChoices):
     GOOGLE = "google", "Google Gemini"
     OPENROUTER = "openrouter", "OpenRouter"
-    OFFLINE = "offline", "Offline (rule-based)"
-    OPENAI_COMPATIBLE = "openai", "OpenAI-compatible (Ollama, LM Studio, llama.cpp, vLLM, LocalAI)"
+    OFFLINE = "offline", _("Offline (rule-based)")
+    OPENAI_COMPATIBLE = "openai", _("OpenAI-compatible (Ollama, LM Studio, llama.cpp, vLLM, LocalAI)")
 
 
 class AIFeature(models.TextChoices):
-    GENERATE = "generate", "Resume generation"
-    COVER_LETTER = "cover_letter", "Cover letter"
-    TAILOR = "tailor", "Resume tailoring"
-    INTERVIEW = "interview", "Interview preparation"
-    IMPORT_IMPROVE = "import_improve", "Import: fill gaps from the file"
-    MODEL_TEST = "model_test", "Model test (admin)"
+    GENERATE = "generate", _("Resume generation")
+    COVER_LETTER = "cover_letter", _("Cover letter")
+    TAILOR = "tailor", _("Resume tailoring")
+    INTERVIEW = "interview", _("Interview preparation")
+    IMPORT_IMPROVE = "import_improve", _("Import: fill gaps from the file")
+    MODEL_TEST = "model_test", _("Model test (admin)")
 
 
 def is_local_url(url: str) -> bool:
@@ -146,12 +147,12 @@ class AIModel(models.Model):
 
 
 class AIRequestStatus(models.TextChoices):
-    SUCCESS = "success", "Success"
-    CACHED = "cached", "Served from cache"
-    ERROR = "error", "Error"
-    TIMEOUT = "timeout", "Timed out"
-    RATE_LIMITED = "rate_limited", "Rate-limited by provider"
-    UNAVAILABLE = "unavailable", "Unavailable (no key or circuit open)"
+    SUCCESS = "success", _("Success")
+    CACHED = "cached", _("Served from cache")
+    ERROR = "error", _("Error")
+    TIMEOUT = "timeout", _("Timed out")
+    RATE_LIMITED = "rate_limited", _("Rate-limited by provider")
+    UNAVAILABLE = "unavailable", _("Unavailable (no key or circuit open)")
 
 
 class AIRequest(models.Model):

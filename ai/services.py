@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.applications.services import SENT_STATUSES, application_update
@@ -359,18 +360,20 @@ def draft_save(*, user, token: str, title: str = "", application=None) -> str:
         raise DraftExpired()
     if draft["kind"] == "tailored":
         if application is not None and application.user_id != user.pk:
-            raise ValidationError({"application": ["Pick one of your applications."]})
+            raise ValidationError({"application": [_("Pick one of your applications.")]})
         resume = tailored_variant_save(
             user=user, content=draft["value"], title=title, application=application
         )
-        message = f"Saved as the variant \u201c{resume.title}\u201d; it follows your achievements."
+        message = _("Saved as the variant “%(title)s”; it follows your achievements.") % {
+            "title": resume.title
+        }
     elif application is None or application.user_id != user.pk:
-        raise ValidationError({"application": ["Pick one of your applications."]})
+        raise ValidationError({"application": [_("Pick one of your applications.")]})
     elif draft["kind"] == "cover_letter":
         application_update(application=application, cover_letter=draft["value"])
-        message = f"Saved as the cover letter of {application}."
+        message = _("Saved as the cover letter of %(application)s.") % {"application": application}
     else:
         application_append_notes(application=application, text=draft["value"])
-        message = f"Added to the notes of {application}."
+        message = _("Added to the notes of %(application)s.") % {"application": application}
     cache.delete(_draft_key(user, token))
     return message

@@ -11,6 +11,8 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import APIException, ValidationError
 
@@ -35,29 +37,29 @@ FEATURES = {
     for f in [
         Feature(
             "generate",
-            "Write a resume",
-            "Resume content from your achievements, focused how you ask.",
+            _("Write a resume"),
+            _("Resume content from your achievements, focused how you ask."),
             forms.GenerateForm,
             login=False,
         ),
         Feature(
             "cover-letter",
-            "Cover letter",
-            "A letter for an application, built on your matching work.",
+            _("Cover letter"),
+            _("A letter for an application, built on your matching work."),
             forms.CoverLetterForm,
             login=True,
         ),
         Feature(
             "tailor",
-            "Tailor a resume",
-            "Reorder and rephrase a resume for one job; see what is missing.",
+            _("Tailor a resume"),
+            _("Reorder and rephrase a resume for one job; see what is missing."),
             forms.TailorForm,
             login=True,
         ),
         Feature(
             "interview",
-            "Interview prep",
-            "Technical, behavioural and company questions with answer hints.",
+            _("Interview prep"),
+            _("Technical, behavioural and company questions with answer hints."),
             forms.InterviewForm,
             login=False,
         ),
@@ -168,7 +170,7 @@ def save_draft(request, token):
             application=form.cleaned_data.get("application"),
         )  # fmt: skip
     except (AIError, APIException) as exc:
-        detail = exc.detail if isinstance(exc.detail, str) else "Pick one of your applications."
+        detail = exc.detail if isinstance(exc.detail, str) else gettext("Pick one of your applications.")
         if is_htmx(request):
             return render(request, "ai/_saved.html", {"error": detail})
         messages.error(request, detail)

@@ -6,26 +6,28 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ApplicationStatus(models.TextChoices):
     """In pipeline order."""
 
-    WISHLIST = "wishlist", "Wishlist"
-    APPLIED = "applied", "Applied"
-    SCREENING = "screening", "Screening"
-    INTERVIEWING = "interviewing", "Interviewing"
-    OFFER = "offer", "Offer"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    WISHLIST = "wishlist", pgettext_lazy("application status", "Wishlist")
+    APPLIED = "applied", pgettext_lazy("application status", "Applied")
+    SCREENING = "screening", pgettext_lazy("application status", "Screening")
+    INTERVIEWING = "interviewing", pgettext_lazy("application status", "Interviewing")
+    OFFER = "offer", pgettext_lazy("application status", "Offer")
+    ACCEPTED = "accepted", pgettext_lazy("application status", "Accepted")
+    REJECTED = "rejected", pgettext_lazy("application status", "Rejected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("application status", "Withdrawn")
 
 
 class JobSourceKind(models.TextChoices):
     GREENHOUSE = "greenhouse", "Greenhouse"
     LEVER = "lever", "Lever"
     REMOTIVE = "remotive", "Remotive"
-    RSS = "rss", "RSS / Atom feed"
+    RSS = "rss", _("RSS / Atom feed")
     HH = "hh", "hh.ru"
     ASHBY = "ashby", "Ashby"
     WORKABLE = "workable", "Workable"
@@ -88,10 +90,10 @@ class JobSource(models.Model):
 
 
 class RemoteType(models.TextChoices):
-    REMOTE = "remote", "Remote"
-    HYBRID = "hybrid", "Hybrid"
-    ONSITE = "onsite", "On-site"
-    UNKNOWN = "unknown", "Unknown"
+    REMOTE = "remote", _("Remote")
+    HYBRID = "hybrid", _("Hybrid")
+    ONSITE = "onsite", _("On-site")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 class JobPosting(models.Model):
@@ -140,9 +142,9 @@ class JobPosting(models.Model):
 class ApplicationSource(models.TextChoices):
     """How the application reached the employer (outcomes compare them)."""
 
-    BOARD = "board", "Job board"
-    REFERRAL = "referral", "Referral"
-    DIRECT = "direct", "Direct"
+    BOARD = "board", _("Job board")
+    REFERRAL = "referral", _("Referral")
+    DIRECT = "direct", _("Direct")
 
 
 class ActiveApplicationManager(models.Manager):
@@ -283,13 +285,13 @@ class TrackerSettings(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracker_settings"
     )
     reminder_hours = models.PositiveSmallIntegerField(
-        default=24, help_text="E-mail a reminder this many hours before an interview."
+        default=24, help_text=_("E-mail a reminder this many hours before an interview.")
     )
     follow_up_days = models.PositiveSmallIntegerField(
-        default=7, help_text="Suggest a follow-up after this many days in applied without a response."
+        default=7, help_text=_("Suggest a follow-up after this many days in applied without a response.")
     )
     follow_up_digest = models.BooleanField(
-        default=False, help_text="E-mail the follow-up list every morning."
+        default=False, help_text=_("E-mail the follow-up list every morning.")
     )
     digest_sent_on = models.DateField(null=True, blank=True, help_text="Local day of the last digest.")
     # Kept readable (not hashed): the settings page shows the address again, as calendar apps do.
@@ -328,7 +330,7 @@ class Company(models.Model):
     # casefold() of the name, computed in Python: SQLite's LOWER() folds ASCII only ("Ørsted").
     name_key = models.CharField(max_length=200, editable=False)
     website = models.URLField(max_length=500, blank=True)
-    size = models.CharField(max_length=60, blank=True, help_text="Head count or a range, as you know it.")
+    size = models.CharField(max_length=60, blank=True, help_text=_("Head count or a range, as you know it."))
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -366,16 +368,16 @@ class Contact(models.Model):
 
 
 class InterviewKind(models.TextChoices):
-    PHONE = "phone", "Phone"
-    VIDEO = "video", "Video"
-    ONSITE = "onsite", "On-site"
-    TECHNICAL = "technical", "Technical"
-    TAKE_HOME = "take_home", "Take-home due"
+    PHONE = "phone", _("Phone")
+    VIDEO = "video", _("Video")
+    ONSITE = "onsite", _("On-site")
+    TECHNICAL = "technical", _("Technical")
+    TAKE_HOME = "take_home", _("Take-home due")
 
 
 class InterviewStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    CANCELLED = "cancelled", "Cancelled"
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Interview(models.Model):
@@ -463,9 +465,9 @@ class SemanticIndex(models.Model):
 
 
 class AlertFrequency(models.TextChoices):
-    INSTANT = "instant", "Right away"
-    DAILY = "daily", "Daily digest"
-    WEEKLY = "weekly", "Weekly digest"
+    INSTANT = "instant", _("Right away")
+    DAILY = "daily", _("Daily digest")
+    WEEKLY = "weekly", _("Weekly digest")
 
 
 class SavedSearch(models.Model):
@@ -503,9 +505,9 @@ class SavedSearchMatch(models.Model):
     """A posting found for a saved search: announced at most once (the unique pair)."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "Waiting for the next e-mail"
-        SENT = "sent", "E-mailed"
-        DROPPED = "dropped", "Over the weekly limit"
+        PENDING = "pending", _("Waiting for the next e-mail")
+        SENT = "sent", _("E-mailed")
+        DROPPED = "dropped", _("Over the weekly limit")
 
     saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="matches")
     posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="+")

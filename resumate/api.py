@@ -7,6 +7,7 @@ Every error under /api/ is JSON of the form
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
+from django.utils.translation import gettext
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -55,7 +56,7 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         errors = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         response.data = {
-            "detail": "Invalid input.",
+            "detail": gettext("Invalid input."),
             "code": _first_code(exc.get_codes()),
             "errors": errors,
         }

@@ -4,7 +4,7 @@ import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from django.views import defaults
 
 # A database restart or failover passes in seconds: the client should retry, it is not our bug.
@@ -21,33 +21,34 @@ def _json(detail, code, status):
 
 def bad_request(request, exception=None):
     if _is_api(request):
-        return _json("Bad request.", "bad_request", 400)
+        return _json(gettext("Bad request."), "bad_request", 400)
     return defaults.bad_request(request, exception)
 
 
 def permission_denied(request, exception=None):
     if _is_api(request):
-        return _json("You do not have permission to perform this action.", "permission_denied", 403)
+        return _json(gettext("You do not have permission to perform this action."), "permission_denied", 403)
     return defaults.permission_denied(request, exception)
 
 
 def page_not_found(request, exception=None):
     if _is_api(request):
-        return _json("Not found.", "not_found", 404)
+        return _json(gettext("Not found."), "not_found", 404)
     return defaults.page_not_found(request, exception)
 
 
 def server_error(request):
     if _database_unreachable():
         if _is_api(request):
-            response = _json("The database is unavailable; try again shortly.", "database_unavailable", 503)
+            detail = gettext("The database is unavailable; try again shortly.")
+            response = _json(detail, "database_unavailable", 503)
         else:
-            text = _("ResuMate is briefly unavailable. Please try again in a few seconds.")
+            text = gettext("ResuMate is briefly unavailable. Please try again in a few seconds.")
             response = HttpResponse(f"<!doctype html><title>503</title><p>{text}</p>", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     if _is_api(request):
-        return _json("Internal server error.", "server_error", 500)
+        return _json(gettext("Internal server error."), "server_error", 500)
     return defaults.server_error(request)
 
 

@@ -19,7 +19,8 @@ class ApplicationError(Exception):
     detail = "The request could not be completed."
 
     def __init__(self, detail=None, code=None, status=None, extra=None, headers=None):
-        self.detail = str(detail) if detail is not None else self.detail
+        # str() also resolves a lazily translated class default in the language of the request.
+        self.detail = str(detail) if detail is not None else str(self.detail)
         self.code = code or self.code
         self.status = status or self.status
         self.extra = dict(extra or {})

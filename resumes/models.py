@@ -124,16 +124,16 @@ class Skill(models.Model):
 
 
 class ResumeTemplate(models.TextChoices):
-    CLASSIC = "classic", "Classic"
-    MODERN = "modern", "Modern"
-    ATS = "ats", "ATS-friendly"
-    EXECUTIVE = "executive", "Executive"
-    ONEPAGE = "onepage", "One page"
+    CLASSIC = "classic", _("Classic")
+    MODERN = "modern", _("Modern")
+    ATS = "ats", _("ATS-friendly")
+    EXECUTIVE = "executive", _("Executive")
+    ONEPAGE = "onepage", _("One page")
 
 
 class ResumePaper(models.TextChoices):
     A4 = "a4", "A4"
-    LETTER = "letter", "US Letter"
+    LETTER = "letter", _("US Letter")
 
 
 class Resume(models.Model):

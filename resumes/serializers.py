@@ -1,6 +1,7 @@
 """Shapes and types for the API; the rules (limits, dates, canonical skills) are in services."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -136,7 +137,7 @@ class DefinitionField(serializers.JSONField):
 
 @extend_schema_field(OverrideSerializer(many=True))
 class OverridesField(serializers.JSONField):
-    default_error_messages = {"not_a_list": "Expected a list of overrides."}
+    default_error_messages = {"not_a_list": _("Expected a list of overrides.")}
 
     def to_internal_value(self, data):
         value = super().to_internal_value(data)

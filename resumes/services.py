@@ -17,6 +17,7 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 
 from resumate.metrics import REBUILDS
@@ -145,7 +146,7 @@ def resume_update(*, resume: Resume, **fields) -> Resume:
 def resume_delete(*, resume: Resume) -> None:
     if resume.is_auto:
         raise ValidationError(
-            {"is_auto": ["The auto resume cannot be deleted; it follows your achievements."]}
+            {"is_auto": [gettext("The auto resume cannot be deleted; it follows your achievements.")]}
         )
     resume.delete()
 

@@ -2,7 +2,9 @@
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
+from resumate.errors import server_error
 from resumes.models import Resume
 from resumes.tests.factories import AchievementFactory
 
@@ -62,6 +64,7 @@ def test_messages_and_forms_in_russian(client, user):
     client.post("/i18n/setlang/", {"language": "ru"})
     response = client.post("/settings/", {"action": "profile", "profile-time_zone": "UTC"}, follow=True)
     assert "Профиль сохранён." in response.content.decode()
+    assert ">Сайт</label>" in response.content.decode()  # a field the form declares itself
     form = page(client, "/achievements/new/")
     assert "Новое достижение" in form and "Дата окончания" in form and "Стажировка" in form
 
@@ -79,3 +82,15 @@ def test_achievements_and_resumes_pages_in_russian(client, user):
     assert "Скачать PDF" in detail and "Поделиться" in detail and "Создать ссылку" in detail
     variant_form = page(client, f"/resumes/{resume.pk}/variants/new/", **RUSSIAN)
     assert "Новый вариант вашего резюме" in variant_form and "Скрыть названия работодателей" in variant_form
+
+
+def test_error_pages_in_russian(client, rf):
+    missing = client.get("/no-such-page/", **RUSSIAN)
+    assert missing.status_code == 404
+    assert (
+        "Страница не найдена" in missing.content.decode() and '<html lang="ru">' in missing.content.decode()
+    )
+    assert "Page not found" in client.get("/no-such-page/").content.decode()
+    with translation.override("ru"):
+        broken = server_error(rf.get("/dashboard/"))
+    assert broken.status_code == 500 and "Что-то пошло не так" in broken.content.decode()

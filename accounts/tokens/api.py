@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
@@ -38,7 +39,8 @@ class TokenListCreateView(generics.ListAPIView):
             token, raw = services.token_create(user=request.user, **serializer.to_service_kwargs())
         except services.TokenLimitReached:
             raise ApplicationError(
-                f"At most {services.MAX_TOKENS_PER_USER} live tokens; revoke one first.", "token_limit"
+                gettext("At most %(n)s live tokens; revoke one first.") % {"n": services.MAX_TOKENS_PER_USER},
+                "token_limit",
             ) from None
         token.token = raw
         return Response(CreatedTokenSerializer(token).data, status=status.HTTP_201_CREATED)

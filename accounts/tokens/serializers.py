@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from resumate.serializers import StrictModelSerializer, StrictSerializer
@@ -21,7 +22,7 @@ class TokenInputSerializer(StrictSerializer):
         value = value.strip()
         user = self.context["request"].user
         if PersonalAccessToken.objects.filter(user=user, name=value, revoked_at__isnull=True).exists():
-            raise serializers.ValidationError("You already have a token with this name.")
+            raise serializers.ValidationError(gettext("You already have a token with this name."))
         return value
 
     def to_service_kwargs(self) -> dict:

@@ -101,7 +101,7 @@ def test_login_only_features_redirect_visitors_and_limit_errors_show(client, off
     assert client.post("/ai/interview/", data).status_code == 200
     response = client.post("/ai/interview/", data)
     assert response.status_code == 429
-    assert "Daily limit: 1 requests" in response.content.decode()
+    assert "Daily limit: 1 request." in response.content.decode()
 
 
 def test_dashboard_panel_shows_usage_and_quota(client, record, offline):

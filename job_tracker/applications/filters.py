@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from job_tracker.models import ApplicationStatus, JobApplication
 
@@ -19,18 +20,18 @@ class IdFilter(django_filters.NumberFilter):
 
 
 class ApplicationFilter(django_filters.FilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=ApplicationStatus.choices)
+    status = django_filters.MultipleChoiceFilter(choices=ApplicationStatus.choices, label=_("Status"))
     company = django_filters.CharFilter(
-        field_name="company_name", lookup_expr="icontains", max_length=200, label="Company"
+        field_name="company_name", lookup_expr="icontains", max_length=200, label=_("Company")
     )
     applied_after = django_filters.DateFilter(
-        field_name="date_applied", lookup_expr="gte", label="Applied on or after", widget=DATE_INPUT
+        field_name="date_applied", lookup_expr="gte", label=_("Applied on or after"), widget=DATE_INPUT
     )
     applied_before = django_filters.DateFilter(
-        field_name="date_applied", lookup_expr="lte", label="Applied on or before", widget=DATE_INPUT
+        field_name="date_applied", lookup_expr="lte", label=_("Applied on or before"), widget=DATE_INPUT
     )
     has_resume = django_filters.BooleanFilter(
-        field_name="resume_used", lookup_expr="isnull", exclude=True, label="Resume linked"
+        field_name="resume_used", lookup_expr="isnull", exclude=True, label=_("Resume linked")
     )
     # A plain id: a choice filter would load every posting to validate or render it.
     job_posting = IdFilter(field_name="job_posting_id")
@@ -43,7 +44,7 @@ class ApplicationFilter(django_filters.FilterSet):
 class ApplicationPageFilter(ApplicationFilter):
     """The list page has no DRF SearchFilter, so search is a filter field there."""
 
-    search = django_filters.CharFilter(method="filter_search", label="Search", max_length=200)
+    search = django_filters.CharFilter(method="filter_search", label=_("Search"), max_length=200)
 
     class Meta(ApplicationFilter.Meta):
         fields = ["search", *ApplicationFilter.Meta.fields]

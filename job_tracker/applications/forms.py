@@ -1,15 +1,19 @@
 """Application forms for the pages; saving goes through the application services."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from job_tracker.models import ApplicationSource, ApplicationStatus, JobApplication
 from resumes.models import Resume
 
 
 class ApplicationForm(forms.ModelForm):
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="Posting URL")
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label=_("Posting URL"))
     status_note = forms.CharField(
-        required=False, max_length=500, label="Note on the status change", help_text="Kept in the history."
+        required=False,
+        max_length=500,
+        label=_("Note on the status change"),
+        help_text=_("Kept in the history."),
     )
 
     class Meta:
@@ -27,6 +31,17 @@ class ApplicationForm(forms.ModelForm):
             "original_job_description",
             "notes",
         ]
+        labels = {
+            "job_title": _("Job title"),
+            "company_name": _("Company"),
+            "location": _("Location"),
+            "salary": _("Salary"),
+            "date_applied": _("Date applied"),
+            "status": _("Status"),
+            "source": _("Source"),
+            "original_job_description": _("Job description"),
+            "notes": _("Notes"),
+        }
         widgets = {
             "date_applied": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "original_job_description": forms.Textarea(attrs={"rows": 6}),
@@ -36,9 +51,9 @@ class ApplicationForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["resume_used"].queryset = Resume.objects.filter(user=user)
-        self.fields["resume_used"].label = "Resume used"
+        self.fields["resume_used"].label = _("Resume used")
         self.fields["source"].required = False  # an older client's form without it keeps the current source
-        self.fields["source"].help_text = "How it reached the employer; reports compare them."
+        self.fields["source"].help_text = _("How it reached the employer; reports compare them.")
 
     def clean_source(self):
         return self.cleaned_data.get("source") or self.instance.source or ApplicationSource.DIRECT
@@ -51,9 +66,9 @@ class ApplicationForm(forms.ModelForm):
 
 
 class MoveForm(forms.Form):
-    status = forms.ChoiceField(choices=ApplicationStatus.choices)
-    note = forms.CharField(required=False, max_length=500)
+    status = forms.ChoiceField(label=_("Status"), choices=ApplicationStatus.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
 
 class NotesForm(forms.Form):
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 6}))

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.contacts.services import company_ensure
@@ -67,7 +68,7 @@ def _check_status(status: str) -> None:
 def _check_owner(application: JobApplication) -> None:
     resume = application.resume_used
     if resume is not None and resume.user_id != application.user_id:
-        raise ValidationError({"resume_used": ["Resume not found."]})
+        raise ValidationError({"resume_used": [gettext("Resume not found.")]})
 
 
 def _full_clean(application: JobApplication) -> None:

@@ -126,8 +126,9 @@ STATUSES = {
     ),
     ApplicationStatus.WITHDRAWN: ("withdrawn", "withdrew", "declined", "offer declined"),
 }
+# Our own export's statuses too: the values, which are the English labels in lower case.
 _STATUS_INDEX = {fold(name): status for status, names in STATUSES.items() for name in names} | {
-    fold(label): status for status, label in ApplicationStatus.choices
+    status.value: status for status in ApplicationStatus
 }
 _HEADER_INDEX = {re.sub(r"[\s_-]+", " ", fold(name)): key for key, names in HEADERS.items() for name in names}
 

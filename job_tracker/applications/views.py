@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -45,9 +46,9 @@ def application_move(request, pk):
     form = MoveForm(request.POST)
     if not form.is_valid():
         if is_htmx(request):
-            context = _board_context(request.user, error="Unknown status.")
+            context = _board_context(request.user, error=_("Unknown status."))
             return render(request, "job_tracker/applications/_board.html", context, status=400)
-        messages.error(request, "Unknown status.")
+        messages.error(request, _("Unknown status."))
         return redirect("job_tracker:board")
     event = services.application_change_status(
         application=application, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
@@ -56,7 +57,11 @@ def application_move(request, pk):
         context = _board_context(request.user, moved=application if event else None)
         return render(request, "job_tracker/applications/_board.html", context)
     if event:
-        messages.success(request, f"{application} moved to {application.get_status_display()}.")
+        messages.success(
+            request,
+            _("%(application)s moved to %(status)s.")
+            % {"application": application, "status": application.get_status_display()},
+        )
     if request.POST.get("next") == "detail":
         return redirect("job_tracker:application", pk=application.pk)
     return redirect("job_tracker:board")
@@ -122,7 +127,7 @@ def application_create(request):
     if request.method == "POST" and form.is_valid():
         application = _save_form(request, form)
         if application:
-            messages.success(request, f"Added {application}.")
+            messages.success(request, _("Added %(application)s.") % {"application": application})
             return redirect("job_tracker:application", pk=application.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "job_tracker/applications/form.html", {"form": form}, status=status)
@@ -140,7 +145,7 @@ def application_edit(request, pk):
             request, form, application=selectors.application_get(user=request.user, pk=pk)
         )
         if application:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("job_tracker:application", pk=application.pk)
     status = 400 if request.method == "POST" else 200
     return render(
@@ -157,7 +162,11 @@ def application_delete(request, pk):
     application = services.application_soft_delete(
         application=selectors.application_get(user=request.user, pk=pk)
     )
-    messages.success(request, f"Deleted {application}. You can restore it from Recently deleted.")
+    messages.success(
+        request,
+        _("Deleted %(application)s. You can restore it from Recently deleted.")
+        % {"application": application},
+    )
     return redirect("job_tracker:board")
 
 
@@ -173,5 +182,5 @@ def application_restore(request, pk):
     application = services.application_restore(
         application=selectors.deleted_application_get(user=request.user, pk=pk)
     )
-    messages.success(request, f"Restored {application}.")
+    messages.success(request, _("Restored %(application)s.") % {"application": application})
     return redirect("job_tracker:application", pk=application.pk)

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -48,7 +49,7 @@ def contact_form(request, pk=None):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Saved {contact}.")
+            messages.success(request, _("Saved %(contact)s.") % {"contact": contact})
             return redirect("job_tracker:contact", pk=contact.pk)
     status = 400 if request.method == "POST" else 200
     return render(
@@ -61,7 +62,7 @@ def contact_form(request, pk=None):
 def contact_delete(request, pk):
     contact = selectors.contact_get(user=request.user, pk=pk)
     services.contact_delete(contact=contact)
-    messages.success(request, f"Deleted {contact}.")
+    messages.success(request, _("Deleted %(contact)s.") % {"contact": contact})
     return redirect("job_tracker:contacts")
 
 
@@ -85,7 +86,7 @@ def company_detail(request, pk):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("job_tracker:company", pk=company.pk)
     context = {
         "company": company,

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from job_tracker.models import TrackerSettings
 
@@ -8,9 +9,9 @@ class TrackerSettingsForm(forms.ModelForm):
         model = TrackerSettings
         fields = ["reminder_hours", "follow_up_days", "follow_up_digest"]
         labels = {
-            "reminder_hours": "Interview reminder (hours before)",
-            "follow_up_days": "Follow up after (days in applied)",
-            "follow_up_digest": "E-mail me the follow-up list every morning",
+            "reminder_hours": _("Interview reminder (hours before)"),
+            "follow_up_days": _("Follow up after (days in applied)"),
+            "follow_up_digest": _("E-mail me the follow-up list every morning"),
         }
         widgets = {
             "reminder_hours": forms.NumberInput(attrs={"min": 1, "max": 336}),

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.models import JobApplication, TrackerSettings
@@ -60,7 +61,7 @@ def calendar_token_revoke(*, user) -> None:
 
 def follow_up_snooze(*, application: JobApplication, days: int = SNOOZE_DAYS) -> JobApplication:
     if not 1 <= days <= 60:
-        raise ValidationError({"days": ["Between 1 and 60 days."]})
+        raise ValidationError({"days": [gettext("Between 1 and 60 days.")]})
     today = timezone.localdate(timezone=zone(application.user.time_zone))
     application.follow_up_snoozed_until = today + timedelta(days=days)
     application.save(update_fields=["follow_up_snoozed_until", "updated_at"])

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -25,7 +26,7 @@ def tracker_settings(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("job_tracker:tracker-settings")
     feed_url = None
     if current.calendar_token:
@@ -40,7 +41,7 @@ def tracker_settings(request):
 @require_POST
 def calendar_rotate(request):
     services.calendar_token_rotate(user=request.user)
-    messages.success(request, "Your calendar address is ready. Any earlier address no longer works.")
+    messages.success(request, _("Your calendar address is ready. Any earlier address no longer works."))
     return redirect("job_tracker:tracker-settings")
 
 
@@ -48,7 +49,7 @@ def calendar_rotate(request):
 @require_POST
 def calendar_revoke(request):
     services.calendar_token_revoke(user=request.user)
-    messages.success(request, "Calendar feed turned off.")
+    messages.success(request, _("Calendar feed turned off."))
     return redirect("job_tracker:tracker-settings")
 
 
@@ -67,7 +68,7 @@ def follow_up_snooze(request, pk):
     days = form.cleaned_data.get("days") if form.is_valid() else None
     services.follow_up_snooze(application=application, days=days or services.SNOOZE_DAYS)
     if not is_htmx(request):
-        messages.success(request, f"Snoozed {application}.")
+        messages.success(request, _("Snoozed %(application)s.") % {"application": application})
     return _after(request)
 
 
@@ -77,5 +78,5 @@ def follow_up_done(request, pk):
     application = application_selectors.application_get(user=request.user, pk=pk)
     services.follow_up_done(application=application)
     if not is_htmx(request):
-        messages.success(request, f"Marked {application} as followed up.")
+        messages.success(request, _("Marked %(application)s as followed up.") % {"application": application})
     return _after(request)

@@ -1,6 +1,7 @@
 """Interview form on the application page; times are wall-clock times in the chosen zone."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import TIME_ZONE_CHOICES
 from job_tracker.models import Contact, InterviewKind
@@ -9,16 +10,21 @@ LOCAL = {"type": "datetime-local"}
 
 
 class InterviewForm(forms.Form):
-    kind = forms.ChoiceField(choices=InterviewKind.choices)
-    starts_at = forms.DateTimeField(label="Starts (take-home: due)", widget=forms.DateTimeInput(attrs=LOCAL))
-    ends_at = forms.DateTimeField(required=False, label="Ends", widget=forms.DateTimeInput(attrs=LOCAL))
-    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES)
-    location = forms.CharField(required=False, max_length=300)
-    link = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="Meeting link")
-    contacts = forms.ModelMultipleChoiceField(
-        queryset=Contact.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    kind = forms.ChoiceField(label=_("Kind"), choices=InterviewKind.choices)
+    starts_at = forms.DateTimeField(
+        label=_("Starts (take-home: due)"), widget=forms.DateTimeInput(attrs=LOCAL)
     )
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    ends_at = forms.DateTimeField(required=False, label=_("Ends"), widget=forms.DateTimeInput(attrs=LOCAL))
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
+    location = forms.CharField(label=_("Location"), required=False, max_length=300)
+    link = forms.URLField(required=False, max_length=1000, assume_scheme="https", label=_("Meeting link"))
+    contacts = forms.ModelMultipleChoiceField(
+        queryset=Contact.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Contacts"),
+    )
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, user, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("time_zone", user.time_zone)

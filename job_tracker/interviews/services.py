@@ -7,6 +7,7 @@ from functools import lru_cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.models import Interview, InterviewKind, InterviewStatus, TrackerSettings
@@ -25,7 +26,12 @@ def _zone_names() -> frozenset[str]:
 def check_time_zone(name: str) -> str:
     if name not in _zone_names():
         raise ValidationError(
-            {"time_zone": [f'"{name}" is not an IANA time zone name (like "Europe/Berlin").']}
+            {
+                "time_zone": [
+                    gettext('"%(name)s" is not an IANA time zone name (like "Europe/Berlin").')
+                    % {"name": name}
+                ]
+            }
         )
     return name
 

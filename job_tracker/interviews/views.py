@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from rest_framework.exceptions import ValidationError
 
@@ -33,7 +34,7 @@ def interview_add(request, pk):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Interview added.")
+            messages.success(request, _("Interview added."))
             return redirect("job_tracker:application", pk=application.pk)
     status = 400 if request.method == "POST" else 200
     context = {"application": application, "form": form}
@@ -45,7 +46,7 @@ def interview_add(request, pk):
 def interview_cancel(request, pk):
     interview = selectors.interview_get_for_user(user=request.user, pk=pk)
     services.interview_cancel(interview=interview)
-    messages.success(request, "Interview cancelled; subscribed calendars will show it as cancelled.")
+    messages.success(request, _("Interview cancelled; subscribed calendars will show it as cancelled."))
     return redirect("job_tracker:application", pk=interview.application_id)
 
 
@@ -54,7 +55,7 @@ def interview_cancel(request, pk):
 def interview_delete(request, pk):
     interview = selectors.interview_get_for_user(user=request.user, pk=pk)
     services.interview_delete(interview=interview)
-    messages.success(request, "Interview deleted.")
+    messages.success(request, _("Interview deleted."))
     return redirect("job_tracker:application", pk=interview.application_id)
 
 

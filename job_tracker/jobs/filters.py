@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from job_tracker.models import JobPosting, JobSource, RemoteType
 
@@ -9,15 +10,21 @@ from .search import MAX_QUERY_LENGTH, search_postings
 
 
 class JobPostingFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="Search", max_length=MAX_QUERY_LENGTH)
-    location = django_filters.CharFilter(field_name="location", lookup_expr="icontains", max_length=200)
-    remote = django_filters.ChoiceFilter(choices=RemoteType.choices, empty_label="Any")
-    source = django_filters.ModelChoiceFilter(queryset=JobSource.objects.all(), empty_label="Any source")
+    q = django_filters.CharFilter(method="filter_q", label=_("Search"), max_length=MAX_QUERY_LENGTH)
+    location = django_filters.CharFilter(
+        field_name="location", lookup_expr="icontains", max_length=200, label=_("Location")
+    )
+    remote = django_filters.ChoiceFilter(
+        choices=RemoteType.choices, empty_label=_("Any"), label=_("Work format")
+    )
+    source = django_filters.ModelChoiceFilter(
+        queryset=JobSource.objects.all(), empty_label=_("Any source"), label=_("Source")
+    )
     active = django_filters.BooleanFilter(
         method="filter_active",
-        label="Listed",
-        help_text="Default: only postings still on their board.",
-        widget=forms.Select(choices=[("", "Still listed"), ("false", "No longer listed")]),
+        label=_("Listed"),
+        help_text=_("Default: only postings still on their board."),
+        widget=forms.Select(choices=[("", _("Still listed")), ("false", _("No longer listed"))]),
     )
 
     class Meta:

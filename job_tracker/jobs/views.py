@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from job_tracker.models import JobPosting
@@ -85,9 +86,9 @@ def job_track(request, pk):
             {"posting": posting, "application_id": application.pk, "just_tracked": True},
         )
     if created:
-        messages.success(request, f"“{posting.title}” added to your wishlist.")
+        messages.success(request, _("“%(title)s” added to your wishlist.") % {"title": posting.title})
     else:
-        messages.info(request, f"“{posting.title}” is already on your board.")
+        messages.info(request, _("“%(title)s” is already on your board.") % {"title": posting.title})
     return redirect("job_tracker:job", pk=posting.pk)
 
 

@@ -4,21 +4,24 @@ import io
 from functools import lru_cache
 from html import escape
 
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from .metrics import WeekNumbers
 
+# Labels are translated when drawn: the page in the reader's language, the e-mail (a task) in English.
 SERIES = [
-    ("applications_sent", "Sent", "#3b5bdb"),
-    ("responses", "Responses", "#2b8a3e"),
-    ("interviews", "Interviews", "#e67700"),
-    ("offers", "Offers", "#c92a2a"),
+    ("applications_sent", gettext_noop("Sent"), "#3b5bdb"),
+    ("responses", gettext_noop("Responses"), "#2b8a3e"),
+    ("interviews", gettext_noop("Interviews"), "#e67700"),
+    ("offers", gettext_noop("Offers"), "#c92a2a"),
 ]
 
 
 def funnel_stages(report) -> list[tuple[str, int, str]]:
     """(label, value, colour) for sent -> responses -> interviews -> offers of a report or WeekNumbers."""
-    return [(label, getattr(report, name), colour) for name, label, colour in SERIES]
+    return [(gettext(label), getattr(report, name), colour) for name, label, colour in SERIES]
 
 
 def funnel_svg(report) -> str:
@@ -30,7 +33,9 @@ def funnel_svg(report) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {row * len(stages) + 8}" '
         f'width="100%" role="img" aria-labelledby="funnel-title" class="chart funnel" '
         'font-family="system-ui, sans-serif">',
-        '<title id="funnel-title">Funnel: '
+        '<title id="funnel-title">'
+        + escape(gettext("Funnel:"))
+        + " "
         + escape(", ".join(f"{label} {value}" for label, value, _ in stages))
         + "</title>",
     ]
@@ -60,11 +65,16 @@ def trend_svg(trend: list[WeekNumbers]) -> str:
     def y(v):
         return round(top_pad + plot_h - plot_h * v / peak, 1)
 
-    summary = "; ".join(f"week of {w.week_start:%b %d}: {w.applications_sent} sent" for w in trend)
+    summary = "; ".join(
+        gettext("week of %(week)s: %(sent)s sent")
+        % {"week": date_format(w.week_start, "M d"), "sent": w.applications_sent}
+        for w in trend
+    )
+    weeks = ngettext("Last %(n)s week", "Last %(n)s weeks", len(trend)) % {"n": len(trend)}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-labelledby="trend-title" class="chart trend" font-family="system-ui, sans-serif">',
-        f'<title id="trend-title">Last {len(trend)} weeks: {escape(summary)}</title>',
+        f'<title id="trend-title">{escape(weeks)}: {escape(summary)}</title>',
     ]
     for tick in sorted({0, peak // 2, peak}):
         parts += [
@@ -76,7 +86,7 @@ def trend_svg(trend: list[WeekNumbers]) -> str:
         if (len(trend) - 1 - i) % 2 == 0:  # every other week, always the latest
             parts.append(
                 f'<text x="{x(i)}" y="{height - bottom + 18}" font-size="11" text-anchor="middle" '
-                f'fill="#667085">{week.week_start:%b %d}</text>'
+                f'fill="#667085">{date_format(week.week_start, "M d")}</text>'
             )
     for n, (name, label, colour) in enumerate(SERIES):
         points = " ".join(f"{x(i)},{y(getattr(w, name))}" for i, w in enumerate(trend))
@@ -88,7 +98,7 @@ def trend_svg(trend: list[WeekNumbers]) -> str:
         lx = left + n * 110
         parts += [
             f'<rect x="{lx}" y="6" width="12" height="12" rx="2" fill="{colour}"/>',
-            f'<text x="{lx + 17}" y="16" font-size="12" fill="#1d2330">{escape(label)}</text>',
+            f'<text x="{lx + 17}" y="16" font-size="12" fill="#1d2330">{escape(gettext(label))}</text>',
         ]
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (labels are escaped, numbers are ours)
@@ -144,7 +154,7 @@ def _render_png(funnel, weeks) -> bytes:
     return buffer.getvalue()
 
 
-def outcomes_svg(groups, *, title: str = "Rates by resume") -> str:
+def outcomes_svg(groups, *, title: str = "") -> str:
     """Response and interview rate per group as bars, each with its Wilson 95% interval as a whisker."""
     width, label_w, row, bar_h = 560, 150, 46, 14
     plot_w = width - label_w - 20
@@ -153,13 +163,17 @@ def outcomes_svg(groups, *, title: str = "Rates by resume") -> str:
     def x(rate):
         return round(label_w + plot_w * rate, 1)
 
+    title = title or gettext("Rates by resume")
     summary = "; ".join(
-        f"{g.label}: {g.responses}/{g.sent} responses, {g.interviews}/{g.sent} interviews" for g in groups
+        gettext("%(group)s: %(responses)s/%(sent)s responses, %(interviews)s/%(sent)s interviews")
+        % {"group": g.label, "responses": g.responses, "interviews": g.interviews, "sent": g.sent}
+        for g in groups
     )
+    nothing_sent = gettext("nothing sent yet")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
         'aria-labelledby="outcomes-title" class="chart outcomes" font-family="system-ui, sans-serif">',
-        f'<title id="outcomes-title">{escape(title)}: {escape(summary or "nothing sent yet")}</title>',
+        f'<title id="outcomes-title">{escape(title)}: {escape(summary or nothing_sent)}</title>',
     ]
     for tick in (0, 0.25, 0.5, 0.75, 1):
         parts += [

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Min, Q
+from django.utils.translation import gettext, gettext_noop
 from scipy.stats import binomtest, fisher_exact, norm
 
 from job_tracker.models import ApplicationEvent, ApplicationSource
@@ -24,9 +25,18 @@ SIGNIFICANCE = 0.05
 POWER = 0.8
 # Match-score bands (lower bound, label), highest first.
 MATCH_BANDS = [(80, "80-100"), (60, "60-79"), (40, "40-59"), (0, "0-39")]
-NO_SCORE = "no score"
-NO_RESUME = "no resume"
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+NO_SCORE = gettext_noop("no score")  # a group key too: translated only where it is shown
+NO_RESUME = gettext_noop("no resume")
+# Translated when a group is labelled, in the language of the request (English in a task).
+WEEKDAYS = [
+    gettext_noop("Monday"),
+    gettext_noop("Tuesday"),
+    gettext_noop("Wednesday"),
+    gettext_noop("Thursday"),
+    gettext_noop("Friday"),
+    gettext_noop("Saturday"),
+    gettext_noop("Sunday"),
+]
 DIMENSIONS = ("resumes", "sources", "match_bands", "weekdays")
 
 
@@ -157,13 +167,13 @@ def _keys(row) -> dict[str, tuple[str, str]]:
     sent_on = row["application__date_applied"] or row["first_applications_sent"].date()
     band = band_of(row["application__match_score"])
     return {
-        "resumes": (str(resume_id or ""), row["application__resume_used__title"] or NO_RESUME),
+        "resumes": (str(resume_id or ""), row["application__resume_used__title"] or gettext(NO_RESUME)),
         "sources": (
             source,
-            ApplicationSource(source).label if source in ApplicationSource.values else source,
+            str(ApplicationSource(source).label) if source in ApplicationSource.values else source,
         ),
-        "match_bands": (band, band),
-        "weekdays": (str(sent_on.weekday()), WEEKDAYS[sent_on.weekday()]),
+        "match_bands": (band, gettext(band) if band == NO_SCORE else band),
+        "weekdays": (str(sent_on.weekday()), gettext(WEEKDAYS[sent_on.weekday()])),
     }
 
 
@@ -185,28 +195,40 @@ def more_needed(p1: float, p2: float, n1: int, n2: int) -> int:
     return max(0, needed - n1) + max(0, needed - n2) or 1
 
 
-def compare(a: Group, b: Group, *, what: str = "interviews") -> Verdict:
+def compare(a: Group, b: Group) -> Verdict:
     """Fisher's exact test on the interview rates of ``a`` and ``b``; a verdict only when p < 0.05."""
     if a.interview_rate.rate is None or b.interview_rate.rate is None:
-        return Verdict("Not enough applications yet to tell.")
+        return Verdict(gettext("Not enough applications yet to tell."))
     if (b.interviews / b.sent) > (a.interviews / a.sent):
         a, b = b, a
     _, p_value = fisher_exact([[a.interviews, a.sent - a.interviews], [b.interviews, b.sent - b.interviews]])
     p_value = float(p_value)
-    counts = f"{a.interviews}/{a.sent} vs {b.interviews}/{b.sent}"
+    facts = {
+        "a": a.label,
+        "b": b.label,
+        "counts": f"{a.interviews}/{a.sent} vs {b.interviews}/{b.sent}",
+        "p": f"{p_value:.2g}",
+    }
     if p_value < SIGNIFICANCE:
         rate_a, rate_b = a.interviews / a.sent, b.interviews / b.sent
         ratio = rate_a / rate_b if rate_b else None
-        how = f"{ratio:.1f}x as often as" if ratio else "while none came from"
-        sentence = (
-            f"\u2018{a.label}\u2019 gets {what} {how} \u2018{b.label}\u2019 ({counts}, p = {p_value:.2g})."
-        )
+        if ratio:
+            sentence = gettext(
+                "‘%(a)s’ gets interviews %(ratio)sx as often as ‘%(b)s’ "  # noqa: RUF001 (typographic quotes)
+                "(%(counts)s, p = %(p)s)."
+            )
+        else:
+            sentence = gettext(
+                "‘%(a)s’ gets interviews while none came from ‘%(b)s’ "  # noqa: RUF001 (typographic quotes)
+                "(%(counts)s, p = %(p)s)."
+            )
+        sentence %= {**facts, "ratio": f"{ratio or 0:.1f}"}
         return Verdict(sentence, True, a.label, b.label, p_value, ratio and round(ratio, 2))
     needed = more_needed(a.interviews / a.sent, b.interviews / b.sent, a.sent, b.sent)
-    sentence = (
-        f"\u2018{a.label}\u2019 vs \u2018{b.label}\u2019: not enough applications yet to tell "
-        f"(need about {needed} more; {counts}, p = {p_value:.2g})."
-    )
+    sentence = gettext(
+        "‘%(a)s’ vs ‘%(b)s’: not enough applications yet to tell "  # noqa: RUF001 (typographic quotes)
+        "(need about %(needed)s more; %(counts)s, p = %(p)s)."
+    ) % {**facts, "needed": needed}
     return Verdict(sentence, False, a.label, b.label, p_value, more_needed=needed)
 
 
@@ -224,14 +246,16 @@ def _resume_breakdown(groups: dict[str, Group]) -> Breakdown:
     breakdown = _breakdown(groups, compared=lambda g: g.key != "")
     if breakdown.verdict is None and any(g.key for g in breakdown.groups):
         breakdown.verdict = Verdict(
-            "Only one resume used so far: send some applications with another to compare them."
+            gettext("Only one resume used so far: send some applications with another to compare them.")
         )
     return breakdown
 
 
 def outcomes_for_users(*, user_ids, date_from=None, date_to=None) -> dict[int, Outcomes]:
     """Outcomes per user id for applications sent between the dates (inclusive); one query for the batch."""
-    per_user = defaultdict(lambda: {name: {} for name in DIMENSIONS} | {"total": Group("all", "All")})
+    per_user = defaultdict(
+        lambda: {name: {} for name in DIMENSIONS} | {"total": Group("all", gettext("All"))}
+    )
     for row in _sent_rows(user_ids=user_ids, date_from=date_from, date_to=date_to).iterator(chunk_size=5000):
         buckets = per_user[row["user_id"]]
         _count(buckets["total"], row)

@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -42,9 +43,9 @@ def reports_page(request):
         "outcomes": outcomes,
         "outcomes_svg": outcomes_svg(outcomes.resumes.groups),
         "breakdowns": [
-            ("By source", outcomes.sources),
-            ("By posting match score", outcomes.match_bands),
-            ("By weekday sent", outcomes.weekdays),
+            (_("By source"), outcomes.sources),
+            (_("By posting match score"), outcomes.match_bands),
+            (_("By weekday sent"), outcomes.weekdays),
         ],
         "report": report,
         "is_preview": is_preview,

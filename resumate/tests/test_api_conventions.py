@@ -13,6 +13,21 @@ def test_unknown_api_url_is_a_json_404(api_client):
     assert response.json() == {"detail": "Not found.", "code": "not_found"}
 
 
+def test_api_errors_keep_their_shape_and_code_in_russian(api_client, user):
+    # Only the words change with Accept-Language; clients branch on the codes.
+    missing = api_client.get("/api/v1/no-such-thing/", HTTP_ACCEPT_LANGUAGE="ru")
+    assert missing.status_code == 404 and missing.json()["code"] == "not_found"
+    assert missing.json()["detail"] == "Не найдено."  # noqa: RUF001
+    api_client.force_authenticate(user)
+    body = {"job_title": "Dev", "company_name": "Initech", "status": "nope"}
+    invalid = api_client.post("/api/v1/applications/", body, format="json", HTTP_ACCEPT_LANGUAGE="ru")
+    assert invalid.status_code == 400 and invalid.json()["code"] == "invalid_choice"
+    assert set(invalid.json()) == {"detail", "code", "errors"} and list(invalid.json()["errors"]) == [
+        "status"
+    ]
+    assert invalid.json()["detail"] == "Некорректные данные."
+
+
 @pytest.mark.parametrize("path", ["/api/v1/no-such-thing/", "/api/nothing", "/api/v1/resumes/99999999/"])
 def test_unknown_api_url_is_a_json_404_with_debug_on_too(api_client, settings, path):
     settings.DEBUG = True

@@ -123,12 +123,23 @@ PAGES = [
     Page("shared-password", "/s/{protected_token}/", signed_in=False),
     Page("public-profile", "/p/{profile_slug}/", signed_in=False),
 ]
-# Pages whose interface is translated: they are also opened by a browser asking for Russian.
-RUSSIAN_PAGE_NAMES = {"home", "login", "signup", "dashboard", "settings"} | {
-    "achievements", "achievement-new", "achievement-edit", "resumes", "resume", "resume-edit",
-    "variant-new", "variant", "variant-edit", "variant-compare",
+# Every page is also opened by a browser asking for Russian.
+RUSSIAN_PAGES = PAGES
+# Pages whose main heading is the user's own words (a posting, company or person), the same in any language.
+HEADING_IS_DATA = {"job", "company", "public-profile", "shared-resume", "resume", "variant"}
+# A form page without an <h1> is headed by its card's title.
+MAIN_HEADING = "main h1, main h2"
+# Interface words that, standing alone as a button, link or column label, mean an untranslated page.
+ENGLISH_LABELS = {
+    "Save", "Delete", "Cancel", "Edit", "Back", "Open", "Add", "Search", "Filter", "Clear", "Copy",
+    "Download", "Restore", "Move", "Track", "Connect", "Disconnect", "Revoke", "Pause", "Activate",
+    "Next", "Previous", "Continue", "Log in", "Log out", "Sign up", "Share", "Compare", "Import",
+    "Applications", "Jobs", "Resumes", "Achievements", "Contacts", "Companies", "Reports", "Settings",
+    "Status", "Company", "Role", "Name", "Applied", "Updated", "Notes", "Details", "History",
 }  # fmt: skip
-RUSSIAN_PAGES = [p for p in PAGES if p.name in RUSSIAN_PAGE_NAMES]
+# The text of every control and table heading on the page, one entry each.
+LABELS = """() => [...document.querySelectorAll('button, a, summary, label, th, legend, h1, h2, h3')]
+  .map(e => e.innerText.trim()).filter(Boolean)"""
 
 
 def _make_data(user, client):
@@ -450,10 +461,17 @@ def test_page_fits_the_window_and_loads_cleanly(site, spec, width):
 def test_page_in_russian_fits_a_phone(site, spec):
     ids, browser = site
     path = spec.path.format(**ids)
+    english, _ = browser.open(path, signed_in=spec.signed_in, width="phone")
+    english_heading = english.locator(MAIN_HEADING).first.inner_text()
     page, problems = browser.open(path, signed_in=spec.signed_in, width="phone", language="ru")
     assert page.evaluate("document.documentElement.lang") == "ru"
     menu = page.locator("header nav").inner_text()
     assert ("Выйти" if spec.signed_in else "Войти") in menu
+    if spec.name not in HEADING_IS_DATA:
+        heading = page.locator(MAIN_HEADING).first.inner_text()
+        assert heading != english_heading, f"{path}: the heading {heading!r} is not translated"
+    english_left = sorted({label for label in page.evaluate(LABELS) if label in ENGLISH_LABELS})
+    assert english_left == [], f"{path} still shows English labels: {english_left}"
     _assert_fits(page, path)
     assert problems == []
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from resumes.models import Achievement, AchievementType, Skill
 
@@ -32,11 +33,16 @@ class RuleResult:
 
 
 def _name(a) -> str:
-    return f"'{a.title} at {a.organization}'" if a.organization else f"'{a.title}'"
+    if a.organization:
+        return gettext("'%(title)s at %(organization)s'") % {"title": a.title, "organization": a.organization}
+    return f"'{a.title}'"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _others_have_none(n: int) -> str:
+    """' (3 achievements have none)' after the first one named, when there are more."""
+    if n < 2:
+        return ""
+    return ngettext(" (%(n)s achievement have none)", " (%(n)s achievements have none)", n) % {"n": n}
 
 
 def _edit(a) -> str:
@@ -46,10 +52,10 @@ def _edit(a) -> str:
 def _headline(user, **_):
     return RuleResult(
         "headline",
-        "Headline",
+        gettext("Headline"),
         10,
         bool(user.headline.strip()),
-        "Add a headline (e.g. “Backend developer”) in Account settings: your summary opens with it.",
+        gettext("Add a headline (e.g. “Backend developer”) in Account settings: your summary opens with it."),
         reverse("accounts:settings"),
     )
 
@@ -58,10 +64,10 @@ def _name_rule(user, **_):
     ok = bool(user.first_name.strip() and user.last_name.strip())
     return RuleResult(
         "name",
-        "Full name",
+        gettext("Full name"),
         5,
         ok,
-        "Add your first and last name in Account settings.",
+        gettext("Add your first and last name in Account settings."),
         reverse("accounts:settings"),
     )
 
@@ -70,23 +76,30 @@ def _contact(user, **_):
     missing = [
         label
         for label, value in (
-            ("e-mail", user.email),
-            ("phone number", user.phone),
-            ("location", user.location),
+            (gettext("e-mail"), user.email),
+            (gettext("phone number"), user.phone),
+            (gettext("location"), user.location),
         )
         if not value.strip()
     ]
-    step = f"Add your {' and '.join(missing)} in Account settings." if missing else ""
-    return RuleResult("contact", "Contact details", 10, not missing, step, reverse("accounts:settings"))
+    and_ = gettext(" and ")
+    step = (
+        gettext("Add your %(details)s in Account settings.") % {"details": and_.join(missing)}
+        if missing
+        else ""
+    )
+    return RuleResult(
+        "contact", gettext("Contact details"), 10, not missing, step, reverse("accounts:settings")
+    )
 
 
 def _website(user, **_):
     return RuleResult(
         "website",
-        "Website or portfolio",
+        gettext("Website or portfolio"),
         5,
         bool(user.website),
-        "Add a website or portfolio link in Account settings.",
+        gettext("Add a website or portfolio link in Account settings."),
         reverse("accounts:settings"),
     )
 
@@ -95,10 +108,10 @@ def _experience(achievements, **_):
     ok = any(a.type in WORK for a in achievements)
     return RuleResult(
         "experience",
-        "Work experience",
+        gettext("Work experience"),
         15,
         ok,
-        "Add a job or internship: experience is what readers look for first.",
+        gettext("Add a job or internship: experience is what readers look for first."),
         reverse("resumes:achievement-new"),
     )
 
@@ -107,10 +120,10 @@ def _education(achievements, **_):
     ok = any(a.type in EDUCATION for a in achievements)
     return RuleResult(
         "education",
-        "Education or certification",
+        gettext("Education or certification"),
         10,
         ok,
-        "Add a degree, course or certification.",
+        gettext("Add a degree, course or certification."),
         reverse("resumes:achievement-new"),
     )
 
@@ -119,8 +132,11 @@ def _dates(achievements, **_):
     undated = [a for a in achievements if a.start_date is None]
     if undated:
         a = undated[0]
-        more = f" ({_plural(len(undated), 'achievement')} have none)" if len(undated) > 1 else ""
-        return RuleResult("dates", "Dates", 10, False, f"Add a start date to {_name(a)}{more}.", _edit(a))
+        step = gettext("Add a start date to %(name)s%(more)s.") % {
+            "name": _name(a),
+            "more": _others_have_none(len(undated)),
+        }
+        return RuleResult("dates", gettext("Dates"), 10, False, step, _edit(a))
     ongoing = sorted(
         (a for a in achievements if a.type in WORK and a.end_date is None),
         key=lambda a: a.start_date,
@@ -129,19 +145,23 @@ def _dates(achievements, **_):
     if len(ongoing) > 1:
         # The newest may well be current; the older ones have probably ended.
         a = ongoing[-1]
-        step = f"Add an end date to {_name(a)}: {_plural(len(ongoing), 'job')} are marked as ongoing."
-        return RuleResult("dates", "Dates", 10, False, step, _edit(a))
-    return RuleResult("dates", "Dates", 10, True)
+        step = ngettext(
+            "Add an end date to %(name)s: %(n)s job are marked as ongoing.",
+            "Add an end date to %(name)s: %(n)s jobs are marked as ongoing.",
+            len(ongoing),
+        ) % {"name": _name(a), "n": len(ongoing)}
+        return RuleResult("dates", gettext("Dates"), 10, False, step, _edit(a))
+    return RuleResult("dates", gettext("Dates"), 10, True)
 
 
 def _recent(achievements, today, **_):
     if not achievements:
         return RuleResult(
             "recent",
-            "Recent activity",
+            gettext("Recent activity"),
             10,
             False,
-            "Add your first achievement.",
+            gettext("Add your first achievement."),
             reverse("resumes:achievement-new"),
         )
     latest = max(
@@ -149,8 +169,12 @@ def _recent(achievements, today, **_):
         for a in achievements
     )
     ok = latest >= today - dt.timedelta(days=RECENT_DAYS)
-    step = "" if ok else f"No achievement since {latest.year}: add what you have done lately."
-    return RuleResult("recent", "Recent activity", 10, ok, step, reverse("resumes:achievement-new"))
+    step = (
+        ""
+        if ok
+        else gettext("No achievement since %(year)s: add what you have done lately.") % {"year": latest.year}
+    )
+    return RuleResult("recent", gettext("Recent activity"), 10, ok, step, reverse("resumes:achievement-new"))
 
 
 def _highlights(achievements, **_):
@@ -160,25 +184,32 @@ def _highlights(achievements, **_):
         if a.type in WITH_HIGHLIGHTS and not [h for h in a.highlights if str(h).strip()]
     ]
     if not bare:
-        return RuleResult("highlights", "Highlights", 15, True)
-    more = f" ({_plural(len(bare), 'achievement')} have none)" if len(bare) > 1 else ""
-    step = f"Add a highlight (a result, with a number if you can) to {_name(bare[0])}{more}."
-    return RuleResult("highlights", "Highlights", 15, False, step, _edit(bare[0]))
+        return RuleResult("highlights", gettext("Highlights"), 15, True)
+    step = gettext("Add a highlight (a result, with a number if you can) to %(name)s%(more)s.") % {
+        "name": _name(bare[0]),
+        "more": _others_have_none(len(bare)),
+    }
+    return RuleResult("highlights", gettext("Highlights"), 15, False, step, _edit(bare[0]))
 
 
 def _skill_evidence(achievements, skills, **_):
     evidenced = {str(s).strip().lower() for a in achievements for s in a.skills}
     bare = [name for name in skills if name.strip().lower() not in evidenced]
     if not bare:
-        return RuleResult("skill_evidence", "Skills backed by achievements", 10, True)
+        return RuleResult("skill_evidence", gettext("Skills backed by achievements"), 10, True)
     names = ", ".join(bare[:3]) + ("…" if len(bare) > 3 else "")
-    verb = "has" if len(bare) == 1 else "have"
-    step = (
-        f"{_plural(len(bare), 'skill')} {verb} no evidence in any achievement ({names}): "
-        "add them where you used them."
-    )
+    step = ngettext(
+        "%(n)s skill has no evidence in any achievement (%(names)s): add them where you used them.",
+        "%(n)s skills have no evidence in any achievement (%(names)s): add them where you used them.",
+        len(bare),
+    ) % {"n": len(bare), "names": names}
     return RuleResult(
-        "skill_evidence", "Skills backed by achievements", 10, False, step, reverse("resumes:achievements")
+        "skill_evidence",
+        gettext("Skills backed by achievements"),
+        10,
+        False,
+        step,
+        reverse("resumes:achievements"),
     )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy
 from pypdf import PdfReader
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
@@ -31,11 +32,11 @@ from .document import build_document
 logger = logging.getLogger(__name__)
 
 TEMPLATES = {
-    "classic": "Classic — one column",
-    "modern": "Modern — sidebar",
-    "ats": "ATS-friendly — plain",
-    "executive": "Executive — accent rules",
-    "onepage": "One page — condensed to fit",
+    "classic": gettext_lazy("Classic — one column"),
+    "modern": gettext_lazy("Modern — sidebar"),
+    "ats": gettext_lazy("ATS-friendly — plain"),
+    "executive": gettext_lazy("Executive — accent rules"),
+    "onepage": gettext_lazy("One page — condensed to fit"),
 }
 
 
@@ -182,7 +183,7 @@ class ResumeTooLarge(ApplicationError):
 class RenderBusy(ApplicationError):
     status = 429
     code = "render_in_progress"
-    detail = "A PDF of yours is being rendered; try again in a moment."
+    detail = gettext_lazy("A PDF of yours is being rendered; try again in a moment.")
 
     def __init__(self):
         super().__init__(headers={"Retry-After": "5"})

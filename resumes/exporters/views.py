@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.exceptions import ValidationError
@@ -33,30 +35,34 @@ from .pdf import (
     render_html,
 )
 
-FORMATS = {"pdf": "PDF", "docx": "DOCX (Word)", "json": "JSON Resume", "md": "Markdown"}
+FORMATS = {"pdf": "PDF", "docx": _("DOCX (Word)"), "json": "JSON Resume", "md": "Markdown"}
 MAX_UPLOAD_BYTES = 1_000_000
 
 
 class ExportForm(forms.Form):
-    template = forms.ChoiceField(choices=list(TEMPLATES.items()))
-    paper = forms.ChoiceField(choices=[(key, paper.label) for key, paper in PAPERS.items()])
-    format = forms.ChoiceField(choices=list(FORMATS.items()), required=False)
+    template = forms.ChoiceField(label=_("Template"), choices=list(TEMPLATES.items()))
+    paper = forms.ChoiceField(label=_("Paper"), choices=[(key, paper.label) for key, paper in PAPERS.items()])
+    format = forms.ChoiceField(label=_("Format"), choices=list(FORMATS.items()), required=False)
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="JSON Resume file", help_text="A <code>resume.json</code> (JSON Resume 1.0.0)."
+        label=_("JSON Resume file"), help_text=_("A <code>resume.json</code> (JSON Resume 1.0.0).")
     )
-    title = forms.CharField(max_length=200, required=False, help_text="Defaults to the name in the file.")
+    title = forms.CharField(
+        label=_("Title"), max_length=200, required=False, help_text=_("Defaults to the name in the file.")
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(f"The file is larger than {MAX_UPLOAD_BYTES // 1000} kB.")
+            raise forms.ValidationError(
+                gettext("The file is larger than %(kb)s kB.") % {"kb": MAX_UPLOAD_BYTES // 1000}
+            )
         try:
             return json.loads(upload.read().decode("utf-8"))
         except UnicodeDecodeError as exc:
-            raise forms.ValidationError("The file is not UTF-8 text.") from exc
+            raise forms.ValidationError(gettext("The file is not UTF-8 text.")) from exc
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
                 f"Not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
@@ -203,8 +209,12 @@ def resume_import(request):
         else:
             messages.success(
                 request,
-                f"Imported “{result.resume.title}”: {result.achievements} achievements, "
-                f"{result.skills} new skills.",
+                gettext("Imported “%(title)s”: %(achievements)s achievements, %(skills)s new skills.")
+                % {
+                    "title": result.resume.title,
+                    "achievements": result.achievements,
+                    "skills": result.skills,
+                },
             )
             return redirect("resumes:resume", pk=result.resume.pk)
     status = 400 if form.errors else 200

@@ -12,6 +12,8 @@ import io
 import re
 from dataclasses import asdict, dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
@@ -60,7 +62,7 @@ def _work(content: dict) -> list[dict]:
 
 
 def _year_month(value: str) -> str:
-    parsed, _ = parse_date_text(value) if value else (None, False)
+    parsed, _exact = parse_date_text(value) if value else (None, False)
     return parsed.isoformat()[:7] if parsed else ""
 
 
@@ -83,31 +85,46 @@ def readback(
     source = to_json_resume(content)
     basics = source.get("basics", {})
     if basics.get("name") and fold(draft["basics"]["name"]) != fold(basics["name"]):
-        lost.append(f"Name read as {draft['basics']['name']!r} instead of {basics['name']!r}.")
+        lost.append(
+            _("Name read as %(read)r instead of %(name)r.")
+            % {"read": draft["basics"]["name"], "name": basics["name"]}
+        )
     for key in ("email", "phone"):
         if basics.get(key) and fold(draft["basics"][key]) != fold(basics[key]):
-            lost.append(f"{key.title()} {basics[key]!r} was not found in the contact details.")
+            what = _("E-mail") if key == "email" else _("Phone")
+            lost.append(
+                _("%(what)s %(value)r was not found in the contact details.")
+                % {"what": what, "value": basics[key]}
+            )
     parsed = [a for a in draft["achievements"] if a["type"] in ("job", "internship")]
     for item in _work(content):
         employer, position = item.get("name", ""), item.get("position", "")
         match = next((p for p in parsed if fold(p["title"]) == fold(position or employer)), None)
-        label = f"{position or employer} at {employer}" if position else employer
+        label = (
+            _("%(title)s at %(company)s") % {"title": position, "company": employer} if position else employer
+        )
         if match is None:
-            lost.append(f"Role {label!r} was not read as its own entry (merged columns or lost heading).")
+            lost.append(
+                _("Role %(role)r was not read as its own entry (merged columns or lost heading).")
+                % {"role": label}
+            )
             continue
         if position and fold(match["organization"]) != fold(employer):
-            lost.append(f"Role {label!r}: employer read as {match['organization']!r}.")
+            lost.append(
+                _("Role %(role)r: employer read as %(read)r.")
+                % {"role": label, "read": match["organization"]}
+            )
         if item.get("startDate") and match["start_date"][:7] != _year_month(item["startDate"]):
-            lost.append(f"Role {label!r}: start date missing or misread.")
+            lost.append(_("Role %(role)r: start date missing or misread.") % {"role": label})
         if item.get("endDate") and match["end_date"][:7] != _year_month(item["endDate"]):
-            lost.append(f"Role {label!r}: end date missing or misread.")
+            lost.append(_("Role %(role)r: end date missing or misread.") % {"role": label})
     if "\ufffd" in text or "(cid:" in text:
-        lost.append("Some characters came out unreadable (glyphs without a text mapping).")
+        lost.append(_("Some characters came out unreadable (glyphs without a text mapping)."))
     words = {fold(w) for w in re.findall(r"\w+", text)}
     for group in source.get("skills", []):
         for keyword in group.get("keywords", []) if isinstance(group, dict) else []:
             if not set(fold(keyword).split()) <= words and fold(keyword) not in fold(text):
-                lost.append(f"Skill {keyword!r} is not in the text layer.")
+                lost.append(_("Skill %(skill)r is not in the text layer.") % {"skill": keyword})
     return {"format": fmt, "template": template, "clean": not lost, "lost": lost}
 
 
@@ -146,10 +163,12 @@ def content_checks(
     rules.append(
         Rule(
             "contact",
-            "Contact details",
+            _("Contact details"),
             not missing,
-            f"Missing: {', '.join(missing)}." if missing else "E-mail and phone are present.",
-            "Add an e-mail address and a phone number to the resume's basics.",
+            _("Missing: %(fields)s.") % {"fields": ", ".join(missing)}
+            if missing
+            else _("E-mail and phone are present."),
+            _("Add an e-mail address and a phone number to the resume's basics."),
         )
     )
     undated = [
@@ -161,20 +180,27 @@ def content_checks(
     rules.append(
         Rule(
             "dates",
-            "Every entry has dates",
+            _("Every entry has dates"),
             not undated,
-            f"No dates: {', '.join(undated[:5])}." if undated else "All entries are dated.",
-            "Give each job, degree and project a start date (and an end date unless ongoing).",
+            _("No dates: %(entries)s.") % {"entries": ", ".join(undated[:5])}
+            if undated
+            else _("All entries are dated."),
+            _("Give each job, degree and project a start date (and an end date unless ongoing)."),
         )
     )
     long = [h[:40] + "…" for e in work for h in e.get("highlights", []) if len(h) > MAX_BULLET_CHARS]
     rules.append(
         Rule(
             "bullet_length",
-            "Bullets of at most ~2 lines",
+            _("Bullets of at most ~2 lines"),
             not long,
-            f"{len(long)} bullet(s) run longer: {'; '.join(long[:3])}." if long else "All bullets are short.",
-            f"Split or trim bullets over {MAX_BULLET_CHARS} characters.",
+            ngettext(
+                "%(n)s bullet runs longer: %(bullets)s.", "%(n)s bullets run longer: %(bullets)s.", len(long)
+            )
+            % {"n": len(long), "bullets": "; ".join(long[:3])}
+            if long
+            else _("All bullets are short."),
+            _("Split or trim bullets over %(n)s characters.") % {"n": MAX_BULLET_CHARS},
         )
     )
     flat = [
@@ -185,10 +211,12 @@ def content_checks(
     rules.append(
         Rule(
             "quantified",
-            "A quantified result in every role",
+            _("A quantified result in every role"),
             not flat,
-            f"No number in: {', '.join(flat[:5])}." if flat else "Every role shows a number.",
-            "Add one measurable result per role (%, time saved, users, revenue).",
+            _("No number in: %(roles)s.") % {"roles": ", ".join(flat[:5])}
+            if flat
+            else _("Every role shows a number."),
+            _("Add one measurable result per role (%, time saved, users, revenue)."),
         )
     )
     data = data if data is not None else render_pdf(content, template=template, paper=paper, title=title)
@@ -196,10 +224,10 @@ def content_checks(
     rules.append(
         Rule(
             "pages",
-            f"At most {MAX_PAGES} pages",
+            _("At most %(n)s pages") % {"n": MAX_PAGES},
             pages <= MAX_PAGES,
-            f"The PDF has {pages} page(s).",
-            "Cut older or less relevant entries until it fits on two pages.",
+            ngettext("The PDF has %(n)s page.", "The PDF has %(n)s pages.", pages) % {"n": pages},
+            _("Cut older or less relevant entries until it fits on two pages."),
         )
     )
     lines = pdf_reader.read_lines(data)
@@ -207,10 +235,12 @@ def content_checks(
     rules.append(
         Rule(
             "section_names",
-            "Common section names",
+            _("Common section names"),
             not odd,
-            f"Uncommon headings: {', '.join(odd)}." if odd else "All headings are standard.",
-            "Use standard headings (Experience, Education, Skills) so parsers file your entries.",
+            _("Uncommon headings: %(headings)s.") % {"headings": ", ".join(odd)}
+            if odd
+            else _("All headings are standard."),
+            _("Use standard headings (Experience, Education, Skills) so parsers file your entries."),
         )
     )
     html = render_html(content, template="ats", paper=paper, title=title)
@@ -218,20 +248,24 @@ def content_checks(
     rules.append(
         Rule(
             "ats_template_plain",
-            "No images or tables in the ATS template",
+            _("No images or tables in the ATS template"),
             not figures,
-            f"Found {', '.join(t.strip('<') for t in figures)}." if figures else "Plain text only.",
-            "Remove pictures and tables from the ATS template.",
+            _("Found %(tags)s.") % {"tags": ", ".join(t.strip("<") for t in figures)}
+            if figures
+            else _("Plain text only."),
+            _("Remove pictures and tables from the ATS template."),
         )
     )
     not_embedded = _fonts_not_embedded(data)
     rules.append(
         Rule(
             "fonts_embedded",
-            "Fonts embedded",
+            _("Fonts embedded"),
             not not_embedded,
-            f"Not embedded: {', '.join(not_embedded)}." if not_embedded else "Every font is embedded.",
-            "Embed every font (export with fonts embedded) so text maps to characters.",
+            _("Not embedded: %(fonts)s.") % {"fonts": ", ".join(not_embedded)}
+            if not_embedded
+            else _("Every font is embedded."),
+            _("Embed every font (export with fonts embedded) so text maps to characters."),
         )
     )
     return rules

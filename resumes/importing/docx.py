@@ -11,6 +11,7 @@ import re
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
+from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
@@ -24,12 +25,12 @@ _HEADING_SIZES = {"title": 24.0, "heading 1": 16.0, "heading 2": 13.0, "heading 
 
 class MacroDocument(UnreadableFile):
     code = "macro_document"
-    detail = "The document contains macros (.docm): save it as a plain .docx and upload that."
+    detail = gettext_lazy("The document contains macros (.docm): save it as a plain .docx and upload that.")
 
 
 class EmptyDocument(NothingToImport):
     code = "empty_document"
-    detail = "The document has no text."
+    detail = gettext_lazy("The document has no text.")
 
 
 def check_package(data: bytes) -> None:

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportStatus(models.TextChoices):
-    PARSED = "parsed", "Parsed, waiting for review"
-    CONFIRMED = "confirmed", "Confirmed"
+    PARSED = "parsed", _("Parsed, waiting for review")
+    CONFIRMED = "confirmed", _("Confirmed")
 
 
 class ImportDraft(models.Model):

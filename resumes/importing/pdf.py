@@ -11,6 +11,7 @@ import re
 import statistics
 from collections import Counter
 
+from django.utils.translation import gettext_lazy
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -32,12 +33,12 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 class NoTextLayer(UnreadableFile):
     code = "no_text_layer"
-    detail = "No text layer: export the PDF from your editor, or OCR it first."
+    detail = gettext_lazy("No text layer: export the PDF from your editor, or OCR it first.")
 
 
 class EncryptedPDF(UnreadableFile):
     code = "encrypted_pdf"
-    detail = "The PDF is encrypted: save an unprotected copy and upload that."
+    detail = gettext_lazy("The PDF is encrypted: save an unprotected copy and upload that.")
 
 
 def _rows(words, tolerance=2.5):

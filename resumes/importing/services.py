@@ -16,6 +16,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import ValidationError
 
 from resumate.exceptions import ApplicationError
@@ -49,7 +50,7 @@ MAX_DRAFT_ENTRIES = 500
 class AlreadyConfirmed(ApplicationError):
     status = 409
     code = "already_confirmed"
-    detail = "This import was confirmed already; start a new import to change more."
+    detail = gettext_lazy("This import was confirmed already; start a new import to change more.")
 
 
 def _parse(kind, data: bytes):

@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -17,20 +19,29 @@ from resumate.exceptions import ApplicationError
 from resumate.network import client_ip
 from resumate.web import is_htmx
 
-from ..exporters.pdf import DEFAULT_PAPER, UnknownOption
+from ..exporters.pdf import DEFAULT_PAPER, RenderBusy, ResumeTooLarge, UnknownOption
 from ..models import AchievementType, Resume
 from . import registry, selectors, services
 from .ats import resume_ats_report
 from .models import ImportStatus
 
-FIELDS = ("title", "organization", "location", "start_date", "end_date", "url")
+FIELDS = {
+    "title": _("Title"),
+    "organization": _("Organization"),
+    "location": _("Location"),
+    "start_date": _("Start date"),
+    "end_date": _("End date (empty = ongoing)"),
+    "url": _("Link"),
+}
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Your file",
-        help_text="PDF or Word resume, LinkedIn “Download your data” ZIP, JSON Resume, Reactive Resume JSON "
-        "or a job tracker CSV. The kind is read from the content.",
+        label=_("Your file"),
+        help_text=_(
+            "PDF or Word resume, LinkedIn “Download your data” ZIP, JSON Resume, Reactive Resume JSON "
+            "or a job tracker CSV. The kind is read from the content."
+        ),
     )
 
 
@@ -86,11 +97,12 @@ def _rows(draft):
                 "fields": [
                     {
                         "name": name,
+                        "label": label,
                         "value": entry.get(name, ""),
                         "confidence": confidence.get(name),
                         "css": _confidence_class(confidence.get(name)),
                     }
-                    for name in FIELDS
+                    for name, label in FIELDS.items()
                 ],
                 "highlights": "\n".join(entry.get("highlights", [])),
             }
@@ -138,8 +150,8 @@ def import_review(request, pk):
             result = draft.result
             messages.success(
                 request,
-                f"Imported: {len(result['created'])} created, {len(result['merged'])} merged "
-                "into what you already had.",
+                gettext("Imported: %(created)s created, %(merged)s merged into what you already had.")
+                % {"created": len(result["created"]), "merged": len(result["merged"])},
             )
             return redirect("resumes:import-review", pk=draft.pk)
     return _review_page(request, draft, errors=errors, status=status)
@@ -164,15 +176,22 @@ def _review_page(request, draft, *, errors=(), notice="", status=200):
 
 def _improved(result: dict) -> str:
     filled, dropped = len(result["filled"]), len(result["dropped"])
+    model = result["model"]
     text = (
-        f"{result['model']} filled {filled} empty field{'s' * (filled != 1)} from your file's text; "
-        "check before you confirm."
+        ngettext(
+            "%(model)s filled %(n)s empty field from your file's text; check before you confirm.",
+            "%(model)s filled %(n)s empty fields from your file's text; check before you confirm.",
+            filled,
+        )
         if filled
-        else f"{result['model']} found nothing in your file for the empty fields."
-    )
+        else gettext("%(model)s found nothing in your file for the empty fields.")
+    ) % {"model": model, "n": filled}
     if dropped:
-        were = "was" if dropped == 1 else "were"
-        text += f" {dropped} suggestion{'s' * (dropped != 1)} not found in the file {were} dropped."
+        text += " " + ngettext(
+            "%(n)s suggestion not found in the file was dropped.",
+            "%(n)s suggestions not found in the file were dropped.",
+            dropped,
+        ) % {"n": dropped}
     return text
 
 
@@ -186,11 +205,11 @@ def import_improve(request, pk):
     improver = registry.draft_improver()
     try:
         if improver is None or "achievements" not in draft.draft:
-            raise ApplicationError("Improve with AI is not available for this import.", status=409)
+            raise ApplicationError(gettext("Improve with AI is not available for this import."), status=409)
         if draft.status != ImportStatus.PARSED:
             raise services.AlreadyConfirmed()
         if "e0-type" in request.POST:
-            edited, _ = _draft_from_post(draft, request.POST)
+            edited, _chosen = _draft_from_post(draft, request.POST)
             draft = services.draft_update(import_draft=draft, draft=edited)
         result = improver.improve(user=request.user, import_draft=draft, client_ip=client_ip(request))
     except (ApplicationError, ValidationError) as exc:
@@ -214,4 +233,9 @@ def resume_ats_panel(request, pk):
         report = resume_ats_report(resume, template=template, paper=paper)
     except UnknownOption:
         return HttpResponseBadRequest("Unknown template or paper.")
+    except RenderBusy:
+        # The page's other panels render the same resume at the same moment: ask again shortly.
+        return render(request, "resumes/importing/_ats.html", {"busy": True, "resume": resume})
+    except ResumeTooLarge as exc:
+        return render(request, "resumes/importing/_ats.html", {"too_large": exc.detail, "resume": resume})
     return render(request, "resumes/importing/_ats.html", {"report": report, "resume": resume})

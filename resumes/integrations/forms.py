@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Integration
 
@@ -7,4 +8,5 @@ class IntegrationForm(forms.ModelForm):
     class Meta:
         model = Integration
         fields = ["platform", "name"]
-        help_texts = {"name": "Something you will recognise, e.g. “My GitHub projects” or “Coursera”."}
+        labels = {"platform": _("Platform"), "name": _("Name")}
+        help_texts = {"name": _("Something you will recognise, e.g. “My GitHub projects” or “Coursera”.")}

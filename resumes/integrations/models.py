@@ -2,10 +2,11 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Platform(models.TextChoices):
-    GENERIC = "generic", "Generic (ResuMate format)"
+    GENERIC = "generic", _("Generic (ResuMate format)")
     GITHUB = "github", "GitHub"
     OPENBADGES = "openbadges", "Open Badges 2.0"
 
@@ -34,10 +35,10 @@ class Integration(models.Model):
 
 
 class DeliveryStatus(models.TextChoices):
-    RECEIVED = "received", "Received"
-    PROCESSED = "processed", "Processed"
-    IGNORED = "ignored", "Ignored"
-    FAILED = "failed", "Failed"
+    RECEIVED = "received", _("Received")
+    PROCESSED = "processed", _("Processed")
+    IGNORED = "ignored", _("Ignored")
+    FAILED = "failed", _("Failed")
 
 
 class WebhookLog(models.Model):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -40,7 +41,9 @@ def integrations(request):
     if request.method == "POST" and form.is_valid():
         integration, secret = services.integration_create(user=request.user, **form.cleaned_data)
         messages.success(
-            request, f"“{integration.name}” connected. Copy the secret now: it is shown only once."
+            request,
+            _("“%(name)s” connected. Copy the secret now: it is shown only once.")
+            % {"name": integration.name},
         )
         # Rendered, not redirected: the secret must not travel through the session or a URL.
         return render(
@@ -75,12 +78,12 @@ def integration_test_event(request, pk):
         services.send_test_event(integration=integration)
     except ValidationError:
         messages.error(
-            request, "The secret can no longer be read (the server key changed): generate a new one."
+            request, _("The secret can no longer be read (the server key changed): generate a new one.")
         )
         return redirect("resumes:integration-detail", pk=pk)
     if is_htmx(request):
         return _deliveries(request, integration)  # the refreshed list, swapped in by htmx
-    messages.success(request, "Test event sent.")
+    messages.success(request, _("Test event sent."))
     return redirect("resumes:integration-detail", pk=pk)
 
 
@@ -89,7 +92,7 @@ def integration_test_event(request, pk):
 def integration_rotate_secret(request, pk):
     integration = _owned(request, pk)
     secret = services.integration_rotate_secret(integration=integration)
-    messages.success(request, "New secret generated; the old one no longer works. Copy it now.")
+    messages.success(request, _("New secret generated; the old one no longer works. Copy it now."))
     return render(
         request, "resumes/integrations/detail.html", _detail_context(request, integration, secret=secret)
     )
@@ -100,7 +103,8 @@ def integration_rotate_secret(request, pk):
 def integration_toggle(request, pk):
     integration = _owned(request, pk)
     services.integration_update(integration=integration, is_active=not integration.is_active)
-    messages.success(request, f"“{integration.name}” {'activated' if integration.is_active else 'paused'}.")
+    done = _("“%(name)s” activated.") if integration.is_active else _("“%(name)s” paused.")
+    messages.success(request, done % {"name": integration.name})
     return redirect("resumes:integration-detail", pk=pk)
 
 
@@ -109,5 +113,7 @@ def integration_toggle(request, pk):
 def integration_delete(request, pk):
     integration = _owned(request, pk)
     services.integration_delete(integration=integration)
-    messages.success(request, f"“{integration.name}” disconnected; its achievements stay.")
+    messages.success(
+        request, _("“%(name)s” disconnected; its achievements stay.") % {"name": integration.name}
+    )
     return redirect(reverse("resumes:integrations"))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resumes.models import Resume
 
-from .privacy import SECTION_KEYS, SECTION_TITLES
+from .privacy import section_titles
 from .services import BODY_MAX, NAME_MAX
 
 EXPIRY_CHOICES = [
@@ -42,14 +42,16 @@ class ShareLinkForm(forms.Form):
 
 
 class SharePasswordForm(forms.Form):
-    password = forms.CharField(strip=False, max_length=128, widget=forms.PasswordInput)
+    password = forms.CharField(label=_("Password"), strip=False, max_length=128, widget=forms.PasswordInput)
 
 
 class ShareCommentForm(forms.Form):
-    section = forms.ChoiceField(choices=[])
-    author_name = forms.CharField(label="Your name", max_length=NAME_MAX)
+    section = forms.ChoiceField(label=_("Section"), choices=[])
+    author_name = forms.CharField(label=_("Your name"), max_length=NAME_MAX)
     body = forms.CharField(
-        label="Comment", max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 3, "maxlength": BODY_MAX})
+        label=_("Comment"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": BODY_MAX}),
     )
 
     def __init__(self, *args, sections, **kwargs):
@@ -72,7 +74,7 @@ class PublicProfileForm(forms.Form):
         empty_label=_("My auto resume (always current)"),
     )
     sections = forms.MultipleChoiceField(
-        choices=[(k, SECTION_TITLES[k]) for k in SECTION_KEYS],
+        choices=lambda: list(section_titles().items()),  # in the language of the request
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Sections"),

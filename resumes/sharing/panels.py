@@ -5,10 +5,11 @@ from collections import defaultdict
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from . import selectors
 from .forms import PublicProfileForm, ShareLinkForm
-from .privacy import SECTION_TITLES
+from .privacy import section_titles
 from .serializers import share_url
 
 COMMENTS_SHOWN = 50
@@ -39,7 +40,7 @@ def share_panel_context(request, resume, *, form=None, new_link=None) -> dict:
     for row in selectors.recent_daily_counts(resume=resume, days=CHART_DAYS):
         per_link[row.link_id][row.date] = row.views
     comments = list(selectors.comments_for_resume(resume=resume)[:COMMENTS_SHOWN])
-    titles = {"basics": "Summary and contact", **SECTION_TITLES}
+    titles = {"basics": gettext("Summary and contact"), **section_titles()}
     for comment in comments:
         comment.section_title = titles.get(comment.section, comment.section)
     return {

@@ -2,12 +2,17 @@
 
 import copy
 
+from django.utils.translation import get_language, gettext
+
 from resumes.exporters.document import LAYOUT
 from resumes.locales import headings
 
 SECTION_KEYS = tuple(key for key, *_ in LAYOUT)
-# Titles in the interface's language (the forms and the owner's panel), not the resume's.
-SECTION_TITLES = {key: headings("en")[key] for key in SECTION_KEYS}
+
+
+def section_titles() -> dict[str, str]:
+    """Section titles in the interface's language (the forms and the owner's panel), not the resume's."""
+    return {key: headings(get_language() or "en")[key] for key in SECTION_KEYS}
 
 
 def visible_content(
@@ -35,5 +40,5 @@ def visible_content(
 
 def present_sections(content: dict) -> list[tuple[str, str]]:
     """(key, title) of the sections ``content`` has entries in, in reading order; "basics" first."""
-    found = [("basics", "Summary and contact")] if content.get("basics") else []
-    return found + [(k, SECTION_TITLES[k]) for k in SECTION_KEYS if content.get(k)]
+    found = [("basics", gettext("Summary and contact"))] if content.get("basics") else []
+    return found + [(k, title) for k, title in section_titles().items() if content.get(k)]

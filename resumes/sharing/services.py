@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from rest_framework.exceptions import ValidationError
 
 from resumate.exceptions import ApplicationError
@@ -87,7 +88,7 @@ RESERVED_SLUGS = frozenset(
 class TooManyAttempts(ApplicationError):
     status = 429
     code = "throttled"
-    detail = "Too many attempts. Try again later."
+    detail = gettext_lazy("Too many attempts. Try again later.")
 
 
 def _visitor(link_id: int, client: str, purpose: str) -> str:
@@ -120,7 +121,7 @@ def share_link_create(
 ) -> tuple[ShareLink, str]:
     """A new link and its token; the token is returned here and can be read back only by the owner."""
     if expires_at is not None and expires_at <= timezone.now():
-        raise ValidationError({"expires_at": ["Choose a time in the future."]})
+        raise ValidationError({"expires_at": [gettext("Choose a time in the future.")]})
     token = tokens.new_token()
     link = ShareLink.objects.create(
         resume=resume,
@@ -188,7 +189,7 @@ def share_comment_create(
 ) -> ShareComment:
     """A comment on ``section`` (one of ``sections``, those the shared page shows)."""
     if not link.allow_comments:
-        raise ApplicationError("Comments are off for this link.", "comments_off", 403)
+        raise ApplicationError(gettext("Comments are off for this link."), "comments_off", 403)
     errors = {}
     author_name, body = (author_name or "").strip(), (body or "").strip()
     if section not in sections:
@@ -217,13 +218,21 @@ def validate_slug(slug: str) -> str:
     if not slug:
         return ""
     if not SLUG_MIN <= len(slug) <= SLUG_MAX:
-        raise ValidationError({"slug": [f"Use {SLUG_MIN} to {SLUG_MAX} characters."]})
+        raise ValidationError(
+            {"slug": [gettext("Use %(min)s to %(max)s characters.") % {"min": SLUG_MIN, "max": SLUG_MAX}]}
+        )
     if not SLUG_RE.match(slug):
         raise ValidationError(
-            {"slug": ["Use letters a-z, digits and single hyphens; start and end with a letter or digit."]}
+            {
+                "slug": [
+                    gettext(
+                        "Use letters a-z, digits and single hyphens; start and end with a letter or digit."
+                    )
+                ]
+            }
         )
     if slug in RESERVED_SLUGS:
-        raise ValidationError({"slug": [f"“{slug}” is reserved; choose another."]})
+        raise ValidationError({"slug": [gettext("“%(slug)s” is reserved; choose another.") % {"slug": slug}]})
     return slug
 
 
@@ -252,16 +261,16 @@ def public_profile_update(*, user, **changes) -> PublicProfile:
         changes["sections"] = [s for s in SECTION_KEYS if s in sections]
     resume = changes.get("resume")
     if resume is not None and resume.user_id != user.pk:
-        raise ValidationError({"resume": ["Choose one of your resumes."]})
+        raise ValidationError({"resume": [gettext("Choose one of your resumes.")]})
     for field, value in changes.items():
         setattr(profile, field, value)
     if profile.published and not profile.slug:
-        raise ValidationError({"slug": ["Choose an address before publishing."]})
+        raise ValidationError({"slug": [gettext("Choose an address before publishing.")]})
     if profile.slug and (PublicProfile.objects.filter(slug__iexact=profile.slug).exclude(user=user).exists()):
-        raise ValidationError({"slug": ["That address is taken; choose another."]})
+        raise ValidationError({"slug": [gettext("That address is taken; choose another.")]})
     try:
         with transaction.atomic():
             profile.save()
     except IntegrityError as exc:  # taken by a concurrent request since the check
-        raise ValidationError({"slug": ["That address is taken; choose another."]}) from exc
+        raise ValidationError({"slug": [gettext("That address is taken; choose another.")]}) from exc
     return profile

@@ -74,3 +74,17 @@ def test_a_resume_rendering_past_the_page_cap_is_refused_and_not_rendered_again(
 
     monkeypatch.setattr(pdf_module, "render_pdf", must_not_render)
     assert api_client.get(pdf_url(resume)).status_code == 413
+
+
+def test_the_export_pages_ats_panel_waits_for_a_running_render(client, user, resume):
+    # The page's one-page preview and ATS panel load together and render the same resume.
+    client.force_login(user)
+    cache.add(f"resume-pdf:rendering:{user.pk}", 1, timeout=30)
+    busy = client.get(f"/resumes/{resume.pk}/export/ats/?template=ats")
+    assert busy.status_code == 200
+    assert (
+        "trying again in a moment" in busy.content.decode()
+        and 'hx-trigger="load delay:3s"' in busy.content.decode()
+    )
+    cache.delete(f"resume-pdf:rendering:{user.pk}")
+    assert "Content checks" in client.get(f"/resumes/{resume.pk}/export/ats/?template=ats").content.decode()

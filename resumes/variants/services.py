@@ -9,6 +9,7 @@ rebuilds it too.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 
 from .. import builder
@@ -57,7 +58,9 @@ def _check(*, definition, overrides, achievements, previous=None, check_empty=Tr
     if errors:
         raise ValidationError(errors)
     if not achievements:
-        raise ValidationError({"definition": ["Add an achievement first: a variant is built from them."]})
+        raise ValidationError(
+            {"definition": [gettext("Add an achievement first: a variant is built from them.")]}
+        )
     key = check_empty and emptying_filter(achievements, definition, timezone.localdate())
     if key:
         raise ValidationError({f"definition.{key}": [f"{EMPTY_MESSAGES[key]} The variant would be empty."]})
@@ -76,7 +79,11 @@ def _build(variant, user, achievements, skills):
 def _main_resume(main: Resume) -> Resume:
     if not main.is_auto:
         raise ValidationError(
-            {"variant_of": ["Variants are built from your main resume (the one rebuilt from achievements)."]}
+            {
+                "variant_of": [
+                    gettext("Variants are built from your main resume (the one rebuilt from achievements).")
+                ]
+            }
         )
     return main
 

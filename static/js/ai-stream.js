@@ -28,9 +28,10 @@
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     target.innerHTML =
-      '<div class="card"><p class="muted" role="status" data-stream-status>Writing…</p>' +
+      '<div class="card"><p class="muted" role="status" data-stream-status></p>' +
       '<div class="letter streaming" data-stream-text aria-busy="true"></div></div>';
     const status = target.querySelector("[data-stream-status]");
+    status.textContent = document.body.dataset.textWriting || "Writing…";
     const text = target.querySelector("[data-stream-text]");
     try {
       const response = await fetch(form.dataset.streamUrl, {
@@ -57,7 +58,7 @@
       }
       parseEvents(buffer + "\n\n", onEvent);
     } catch (error) {
-      if (status) status.textContent = "The connection broke off. Try again.";
+      if (status) status.textContent = document.body.dataset.textStreamBroken || "The connection broke off. Try again.";
     } finally {
       button.disabled = false;
     }

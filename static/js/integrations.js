@@ -6,7 +6,7 @@ document.addEventListener("click", (event) => {
   if (!source || !navigator.clipboard) return;
   const label = button.textContent;
   navigator.clipboard.writeText(source.textContent.trim()).then(
-    () => { button.textContent = "Copied"; },
-    () => { button.textContent = "Select and copy by hand"; },
+    () => { button.textContent = document.body.dataset.textCopied || "Copied"; },
+    () => { button.textContent = document.body.dataset.textCopyFailed || "Select and copy by hand"; },
   ).finally(() => setTimeout(() => { button.textContent = label; }, 2000));
 });

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 
 from job_tracker.jobs.filters import JobPostingFilter
@@ -52,7 +53,9 @@ def saved_search_create(*, user, **fields) -> SavedSearch:
     if unknown:
         raise TypeError(f"Not settable: {', '.join(sorted(unknown))}")
     if SavedSearch.objects.filter(user=user).count() >= MAX_SAVED_SEARCHES:
-        raise ValidationError({"name": [f"You can keep at most {MAX_SAVED_SEARCHES} saved searches."]})
+        raise ValidationError(
+            {"name": [gettext("You can keep at most %(n)s saved searches.") % {"n": MAX_SAVED_SEARCHES}]}
+        )
     saved_search = SavedSearch(user=user, **fields)
     if not saved_search.name:
         saved_search.name = (saved_search.q or saved_search.location or "All jobs")[:120]

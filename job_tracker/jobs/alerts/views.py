@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
@@ -27,7 +28,8 @@ def saved_searches(request):
             add_service_errors(form, exc)
         else:
             messages.success(
-                request, f"Saved “{search.name}”. New matching postings will be e-mailed to you."
+                request,
+                _("Saved “%(name)s”. New matching postings will be e-mailed to you.") % {"name": search.name},
             )
             return redirect("job_tracker:saved-searches")
     searches = list(selectors.saved_search_list(user=request.user))
@@ -39,7 +41,7 @@ def saved_searches(request):
 def saved_search_delete_view(request, pk):
     search = selectors.saved_search_get(user=request.user, pk=pk)
     saved_search_delete(saved_search=search)
-    messages.success(request, f"Deleted “{search.name}”.")
+    messages.success(request, _("Deleted “%(name)s”.") % {"name": search.name})
     return redirect("job_tracker:saved-searches")
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import httpx
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from resumate.exceptions import ApplicationError
 
@@ -41,7 +42,7 @@ class HHAuthError(HHError):
     # Not 401: the caller is signed in to ResuMate; what is missing is their hh.ru link.
     status = 409
     code = "hh_not_connected"
-    detail = "Your hh.ru connection has expired: connect hh.ru again."
+    detail = gettext_lazy("Your hh.ru connection has expired: connect hh.ru again.")
 
 
 @dataclass

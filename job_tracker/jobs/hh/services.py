@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from job_tracker.applications import services as application_services
 from job_tracker.models import (
@@ -48,7 +49,7 @@ class HHApplyLimit(ApplicationError):
 class NotAnHHPosting(ApplicationError):
     status = 400
     code = "not_hh_posting"
-    detail = "Only postings from hh.ru can be applied to through hh.ru."
+    detail = gettext_lazy("Only postings from hh.ru can be applied to through hh.ru.")
 
 
 def is_configured() -> bool:
@@ -207,12 +208,15 @@ def hh_apply(*, user, posting: JobPosting, resume_id: str, message: str) -> JobA
     now = timezone.now()
     if applications_left(user=user, now=now) <= 0:
         raise HHApplyLimit(
-            f"At most {settings.HH_APPLICATIONS_PER_HOUR} applications an hour via hh.ru: try again later.",
+            gettext("At most %(n)s applications an hour via hh.ru: try again later.")
+            % {"n": settings.HH_APPLICATIONS_PER_HOUR},
             headers={"Retry-After": "3600"},
         )
     if HHNegotiation.objects.filter(user=user, vacancy_id=posting.external_id).exists():
         raise ApplicationError(
-            "You have already applied to this vacancy through ResuMate.", code="already_applied", status=409
+            gettext("You have already applied to this vacancy through ResuMate."),
+            code="already_applied",
+            status=409,
         )
     with HHClient(access_token=access_token(account=account)) as client:
         negotiation_id = client.apply(vacancy_id=posting.external_id, resume_id=resume_id, message=message)

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from job_tracker.jobs import selectors
@@ -44,20 +45,21 @@ def hh_callback(request):
     expected = request.session.pop(SESSION_STATE, None)
     next_url = request.session.pop(SESSION_NEXT, None) or reverse("job_tracker:jobs")
     if request.GET.get("error"):
-        messages.error(request, "hh.ru did not connect: the authorisation was declined.")
+        messages.error(request, _("hh.ru did not connect: the authorisation was declined."))
         return redirect(next_url)
     if not services.state_is_valid(user=request.user, state=request.GET.get("state", ""), expected=expected):
-        messages.error(request, "That hh.ru sign-in link is not valid any more: connect again.")
+        messages.error(request, _("That hh.ru sign-in link is not valid any more: connect again."))
         return redirect(next_url)
     try:
         account = services.hh_connect(
             user=request.user, code=request.GET.get("code", ""), redirect_uri=redirect_uri()
         )
     except ApplicationError as exc:
-        messages.error(request, f"hh.ru did not connect: {exc.detail}")
+        messages.error(request, _("hh.ru did not connect: %(reason)s") % {"reason": exc.detail})
     else:
+        name = account.display_name
         messages.success(
-            request, f"hh.ru connected{f' as {account.display_name}' if account.display_name else ''}."
+            request, _("hh.ru connected as %(name)s.") % {"name": name} if name else _("hh.ru connected.")
         )
     return redirect(next_url)
 
@@ -66,7 +68,7 @@ def hh_callback(request):
 @require_POST
 def hh_disconnect(request):
     if services.hh_disconnect(user=request.user):
-        messages.success(request, "hh.ru disconnected; its tokens are revoked and deleted.")
+        messages.success(request, _("hh.ru disconnected; its tokens are revoked and deleted."))
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = reverse("job_tracker:jobs")
@@ -123,7 +125,9 @@ def hh_apply(request, pk):
             context["error"], status = exc.detail, exc.status
         else:
             messages.success(
-                request, f"Applied to “{posting.title}” via hh.ru; it is on your board as applied."
+                request,
+                _("Applied to “%(title)s” via hh.ru; it is on your board as applied.")
+                % {"title": posting.title},
             )
             return redirect("job_tracker:application", pk=application.pk)
     context.update(form=form, resumes=resumes)

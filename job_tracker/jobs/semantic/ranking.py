@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
+from django.utils.translation import gettext
 
 from job_tracker.jobs.matching import Match, MatchProfile, recommendations, score_posting
 from job_tracker.models import JobPosting
@@ -33,9 +34,11 @@ class RankedMatch:
     @property
     def reason(self) -> str:
         required = len(self.matched) + len(self.missing)
-        parts = [f"skills {len(self.matched)}/{required}"]
+        parts = [
+            gettext("skills %(matched)s/%(required)s") % {"matched": len(self.matched), "required": required}
+        ]
         if self.similarity is not None:
-            parts.append(f"similar wording {self.similarity:.2f}")
+            parts.append(gettext("similar wording %(similarity).2f") % {"similarity": self.similarity})
         return " · ".join(parts)
 
 
