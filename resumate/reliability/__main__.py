@@ -186,7 +186,7 @@ def run_redis_phase(*, env, run_dir, database_url, **_):
     title = "Redis stopped for 10 s under load (20 clients), then started"
     lines = outage_lines(title, "django-redis is set to ignore cache errors", tally, outage, stored, summary)
     lost = sum(sent - kept for sent, kept in stored.values())
-    return lines, not tally.errors and not lost
+    return lines, not sum(tally.errors.values()) and not lost
 
 
 def run_postgres_phase(*, env, run_dir, **_):
@@ -217,8 +217,11 @@ def run_ai_phase(*, env, run_dir, **_):
     ]
     for result in results:
         print(result, flush=True)
+    # The deadline bounds the gateway's own time before it falls back; a client also waits in
+    # gunicorn's queue while hanging calls hold its threads.
     ok = all(
-        r["refused"] == 0 and r["other_errors"] == 0 and r["max"] <= (timeout + 3) * 1000 for r in results
+        r["refused"] == 0 and r["other_errors"] == 0 and r["gateway_max_ms"] <= timeout * 1000
+        for r in results
     )
     return ai_lines(results, clients=20, seconds=20, timeout=timeout), ok
 

@@ -18,15 +18,16 @@ from .servers import FailingGemini, PrivateRedis
 AI_KIND = "AI letter"
 
 
-def gemini_outcomes(database_url, since) -> dict:
-    """How the gateway logged each Gemini attempt: success, error, timeout, unavailable (breaker open)."""
+def gemini_outcomes(database_url, since) -> tuple[dict, int]:
+    """How the gateway logged each Gemini attempt (success, error, timeout, unavailable = breaker
+    open), and the longest time it spent on one before answering or falling back (ms)."""
     with psycopg.connect(database_url) as connection:
         rows = connection.execute(
-            "SELECT status, count(*) FROM ai_airequest"
+            "SELECT status, count(*), max(latency_ms) FROM ai_airequest"
             " WHERE model_display_name = 'Gemini' AND created_at >= %s GROUP BY status",
             (since,),
         ).fetchall()
-    return dict(rows)
+    return {status: count for status, count, _ in rows}, max((ms for *_, ms in rows), default=0)
 
 
 def ai_provider_fault(start_gunicorn, env, run_dir, *, mode: str, clients: int, seconds: float) -> dict:
@@ -47,6 +48,7 @@ def ai_provider_fault(start_gunicorn, env, run_dir, *, mode: str, clients: int, 
         process.wait(30)
         cache.stop()
         gemini.stop()
+    outcomes, longest = gemini_outcomes(env["DATABASE_URL"], since)
     answered_by = [model for _, model in tally.ai_answers]
     letters = tally.latencies[AI_KIND]
     others = [ms for kind, values in tally.latencies.items() if kind != AI_KIND for ms in values]
@@ -64,7 +66,8 @@ def ai_provider_fault(start_gunicorn, env, run_dir, *, mode: str, clients: int, 
         "others_p95": percentile(others, 0.95) if others else 0,
         "other_errors": other_errors,
         "examples": tally.examples[:5],
-        "gateway": gemini_outcomes(env["DATABASE_URL"], since),
+        "gateway": outcomes,
+        "gateway_max_ms": longest,
     }
 
 
@@ -75,18 +78,21 @@ def ai_lines(results: list[dict], *, clients: int, seconds: float, timeout: floa
         "Letters asked of Gemini (google-genai SDK against a local fake): `ok` answers, `error` answers "
         f"500 to every call, `hang` holds every call for {FailingGemini.HANG_SECONDS} s. The whole-request "
         f"AI deadline is {timeout:.0f} s; the breaker opens after 3 failures (`unavailable` below: "
-        "refused without calling the provider).",
+        "refused without calling the provider). The longest attempt is the gateway's own time before it "
+        "answered or fell back; a letter's max adds the wait in gunicorn's queue while hanging calls "
+        "hold its threads.",
         "",
         "| provider | letters | by Gemini | by fallback (Offline) | refused | letter p50 ms | p95 ms "
-        "| max ms | calls reaching the provider | Gemini attempts logged | other requests p95 ms "
-        "| other requests' errors |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| max ms | calls reaching the provider | Gemini attempts logged | longest Gemini attempt ms "
+        "| other requests p95 ms | other requests' errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
+        logged = ", ".join(f"{count} {status}" for status, count in sorted(r["gateway"].items()))
         lines.append(
             f"| {r['mode']} | {r['letters']} | {r['by_gemini']} | {r['by_fallback']} | {r['refused']} "
-            f"| {r['p50']:.0f} | {r['p95']:.0f} | {r['max']:.0f} | {r['provider_calls']} "
-            f"| {r['others_p95']:.0f} | {r['other_errors']} |"
+            f"| {r['p50']:.0f} | {r['p95']:.0f} | {r['max']:.0f} | {r['provider_calls']} | {logged} "
+            f"| {r['gateway_max_ms']} | {r['others_p95']:.0f} | {r['other_errors']} |"
         )
     lines.append("")
     return lines
