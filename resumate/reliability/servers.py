@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from abc import ABC, abstractmethod
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -103,7 +104,7 @@ class PrivatePostgres:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-class FakeServer:
+class FakeServer(ABC):
     """A threaded HTTP server on a free port; ``handle(handler)`` answers each request."""
 
     def __init__(self):
@@ -140,8 +141,9 @@ class FakeServer:
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout): what a hanging provider causes
 
-    def handle(self, request, call):
-        raise NotImplementedError
+    @abstractmethod
+    def handle(self, request, call) -> tuple[int, dict]:
+        """The status and JSON body to answer the ``call``-th request with."""
 
     def start(self):
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

@@ -53,10 +53,22 @@ def test_env_example_copied_as_is_is_a_working_configuration():
 
 @pytest.mark.slow
 def test_debug_is_off_unless_asked_for_and_needs_real_secrets():
-    """Nothing set: production mode, so the secrets are demanded (make run and pytest set DEBUG=1)."""
-    result = manage("check", extra_env={})
+    """Nothing set: the web process is in production mode, so the secrets are demanded."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "JWT_SIGNING_KEY")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import resumate.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.slow
+def test_manage_py_in_a_bare_checkout_runs_in_development_mode_and_says_so():
+    result = manage("makemigrations", "--check", "--dry-run", extra_env={})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "development mode (DEBUG=1)" in result.stderr
+    assert "development mode" not in manage("check", extra_env=PRODUCTION).stderr
 
 
 @pytest.mark.slow
