@@ -7,11 +7,10 @@ settings. Requests alternate project / baseline, one at a time on kept-alive con
 throughput rows use 16 concurrent clients for 10 s each. Reproduce: `make bench BENCH=http`."""
 
 import asyncio
+import contextlib
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +24,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts.tests.factories import PASSWORD, UserFactory
 from job_tracker.tests.factories import JobApplicationFactory, JobPostingFactory
 from resumate.bench import Result
-from resumate.tests.stack import BASE_DIR, _wait_until_up, free_port, production_env
+from resumate.tests.stack import gunicorn_running, production_env
 from resumes.integrations.services import integration_create
 from resumes.tests.factories import AchievementFactory
 
@@ -54,18 +53,6 @@ def captured_sql(client, auth, path) -> list[str]:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path, **auth).status_code == 200, path
     return [q["sql"] for q in queries.captured_queries]
-
-
-def gunicorn(app, env, run_dir, name):
-    port = free_port()
-    output = run_dir / f"{name}.out"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", app, "--config", "gunicorn.conf.py"],
-        cwd=BASE_DIR, env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2"},
-        stdout=output.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    _wait_until_up(f"http://127.0.0.1:{port}/health/live/", process, output, name)
-    return process, f"http://127.0.0.1:{port}"
 
 
 def interleaved(project, baseline, path, baseline_path, headers, rounds=ROUNDS):
@@ -122,22 +109,21 @@ def run():
                          static_root=run_dir / "static", throttle_auth=100_000)  # fmt: skip
     env.update({"THROTTLE_USER": "1000000/minute", "THROTTLE_ANON": "1000000/minute", "LOG_LEVEL": "WARNING",
                 "BASELINE_QUERIES": str(run_dir / "queries.json")})  # fmt: skip
-    processes = []
-    try:
-        for app, name in (("resumate.wsgi:application", "project"),
-                          ("resumate.bench.baseline_wsgi:application", "baseline-a"),
-                          ("resumate.bench.bare_django:application", "baseline-b")):  # fmt: skip
-            extra = {"DJANGO_SETTINGS_MODULE": "resumate.bench.bare_django"} if name == "baseline-b" else {}
-            processes.append(gunicorn(app, {**env, **extra}, run_dir, name))
-        (_, project_url), (_, a_url), (_, b_url) = processes
+    apps = {
+        "project": ("resumate.wsgi:application", env),
+        "baseline-a": ("resumate.bench.baseline_wsgi:application", env),
+        "baseline-b": ("resumate.bench.bare_django:application",
+                       {**env, "DJANGO_SETTINGS_MODULE": "resumate.bench.bare_django"}),
+    }  # fmt: skip
+    with contextlib.ExitStack() as running:
+        project_url, a_url, b_url = (
+            running.enter_context(gunicorn_running(app_env, run_dir, name, app=app))
+            for name, (app, app_env) in apps.items()
+        )
         # The project signs with its own production key: log in over HTTP as a client would.
         login = {"username": user.username, "password": PASSWORD}
         token = httpx.post(f"{project_url}/api/v1/auth/token/", json=login, trust_env=False).json()["access"]
         return list(measure(project_url, a_url, b_url, targets, headers={"Authorization": f"Bearer {token}"}))
-    finally:
-        for process, _ in processes:
-            process.terminate()
-            process.wait(30)
 
 
 def measure(project_url, a_url, b_url, targets, headers):

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import psycopg
 
-from resumate.tests.stack import BASE_DIR, _wait_until_up, free_port, production_env
+from resumate.tests.stack import BASE_DIR, gunicorn_running, production_env
 
 from .ai_faults import ai_lines, ai_provider_fault
 from .faults import error_codes_by_phase, outage_lines, service_outage
@@ -38,21 +38,6 @@ def throwaway_database(url: str) -> str:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def start_gunicorn(env: dict, run_dir: Path, name: str):
-    port = free_port()
-    output = run_dir / f"gunicorn-{name}.out"  # one log per phase: a failure's traceback stays readable
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "resumate.wsgi:application", "--config", "gunicorn.conf.py"],
-        cwd=BASE_DIR,
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2"},
-        stdout=output.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    _wait_until_up(f"http://127.0.0.1:{port}/health/live/", process, output, "gunicorn")
-    return process, f"http://127.0.0.1:{port}"
 
 
 def count_stored(database_url: str, tally) -> dict:
@@ -121,13 +106,9 @@ def migrate(env):
 
 
 def run_load_phase(*, env, run_dir, database_url, clients, seconds):
-    process, base_url = start_gunicorn(env, run_dir, "load")
-    try:
+    with gunicorn_running(env, run_dir, "load") as base_url:
         print(f"{clients} clients for {seconds:.0f} s against {base_url} (gunicorn -w 2)…", flush=True)
         tally = asyncio.run(run_load(base_url, clients=clients, seconds=seconds, accounts=20))
-    finally:
-        process.terminate()
-        process.wait(30)
     stored = count_stored(database_url, tally)
     total = sum(len(v) for v in tally.latencies.values())
     errors = sum(tally.errors.values())
@@ -152,25 +133,16 @@ def run_load_phase(*, env, run_dir, database_url, clients, seconds):
 
 
 def run_schema_phase(*, env, run_dir, **_):
-    process, base_url = start_gunicorn(env, run_dir, "schema")
-    try:
-        ok, lines = conformance(base_url, run_dir)
-        return lines, ok
-    finally:
-        process.terminate()
-        process.wait(30)
+    with gunicorn_running(env, run_dir, "schema") as base_url:
+        return conformance(base_url, run_dir)
 
 
 def outage_under_load(env, run_dir, name, service, *, down, after):
     """20 clients against a fresh gunicorn; ``service`` stopped 5 s in for ``down`` s, then started."""
-    process, base_url = start_gunicorn(env, run_dir, name)
-    try:
+    with gunicorn_running(env, run_dir, name) as base_url:
         return service_outage(
             base_url, stop=service.stop, start=service.start, clients=20, before=5, down=down, after=after
         )
-    finally:
-        process.terminate()
-        process.wait(30)
 
 
 def run_redis_phase(*, env, run_dir, database_url, **_):
@@ -212,8 +184,7 @@ def run_postgres_phase(*, env, run_dir, **_):
 def run_ai_phase(*, env, run_dir, **_):
     timeout = float(env.get("AI_TOTAL_TIMEOUT_SECONDS", 12))
     results = [
-        ai_provider_fault(start_gunicorn, env, run_dir, mode=mode, clients=20, seconds=20)
-        for mode in ("ok", "error", "hang")
+        ai_provider_fault(env, run_dir, mode=mode, clients=20, seconds=20) for mode in ("ok", "error", "hang")
     ]
     for result in results:
         print(result, flush=True)
@@ -227,7 +198,7 @@ def run_ai_phase(*, env, run_dir, **_):
 
 
 def run_workers_phase(*, env, run_dir, database_url, **_):
-    result = worker_faults(start_gunicorn, env, run_dir, database_url)
+    result = worker_faults(env, run_dir, database_url)
     print(result, flush=True)
     return worker_lines(result), worker_result_ok(result)
 
@@ -241,7 +212,7 @@ RUNNERS = {
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 
 
-def conformance(base_url: str, run_dir: Path) -> list[str]:
+def conformance(base_url: str, run_dir: Path) -> tuple[list[str], bool]:
     """schemathesis's CLI, every phase (examples, coverage, fuzzing, stateful), as a signed-in user."""
     with httpx.Client(base_url=base_url, timeout=60, trust_env=False) as http:
         account = asyncio.run(_account(base_url))
@@ -259,7 +230,7 @@ def conformance(base_url: str, run_dir: Path) -> list[str]:
     (run_dir / "schemathesis.txt").write_text(result.stdout)
     print(result.stdout[-20000:], flush=True)  # each failure with its curl line, for whoever runs this
     summary_lines = [line for line in result.stdout.splitlines() if line.strip()][-12:]
-    return result.returncode == 0, [
+    lines = [
         "## Schema conformance: schemathesis over every operation",
         "",
         f"Command: `schemathesis run /api/schema/ --checks {CHECKS} --max-examples {examples}` "
@@ -270,6 +241,7 @@ def conformance(base_url: str, run_dir: Path) -> list[str]:
         "```",
         "",
     ]
+    return lines, result.returncode == 0
 
 
 async def _account(base_url):

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 
 import psycopg
 
+from resumate.tests.stack import gunicorn_running
+
 from .load import percentile, run_load
 from .servers import FailingGemini, PrivateRedis
 
@@ -30,22 +32,23 @@ def gemini_outcomes(database_url, since) -> tuple[dict, int]:
     return {status: count for status, count, _ in rows}, max((ms for *_, ms in rows), default=0)
 
 
-def ai_provider_fault(start_gunicorn, env, run_dir, *, mode: str, clients: int, seconds: float) -> dict:
+def ai_provider_fault(env, run_dir, *, mode: str, clients: int, seconds: float) -> dict:
     gemini = FailingGemini(mode).start()
     cache = PrivateRedis()  # a fresh cache: no breaker state or cached answers from another mode
     cache.start()
-    process, base_url = start_gunicorn(
-        {**env, "REDIS_URL": cache.url, "GEMINI_API_KEY": "reliability-run", "GEMINI_BASE_URL": gemini.url},
-        run_dir, f"ai-{mode}",
-    )  # fmt: skip
+    ai_env = {
+        **env,
+        "REDIS_URL": cache.url,
+        "GEMINI_API_KEY": "reliability-run",
+        "GEMINI_BASE_URL": gemini.url,
+    }
     try:
-        since = datetime.now(UTC)
-        tally = asyncio.run(
-            run_load(base_url, clients=clients, seconds=seconds, accounts=clients, ai_model="Gemini")
-        )
+        with gunicorn_running(ai_env, run_dir, f"ai-{mode}") as base_url:
+            since = datetime.now(UTC)
+            tally = asyncio.run(
+                run_load(base_url, clients=clients, seconds=seconds, accounts=clients, ai_model="Gemini")
+            )
     finally:
-        process.terminate()
-        process.wait(30)
         cache.stop()
         gemini.stop()
     outcomes, longest = gemini_outcomes(env["DATABASE_URL"], since)

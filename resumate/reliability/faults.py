@@ -57,24 +57,25 @@ def service_outage(base_url: str, *, stop, start, clients: int, before: float, d
     return tally, outage
 
 
-def phase_of(moment: float, outage: Outage) -> str:
-    if moment < outage.started:
+def phase_of(sent: float, answered: float, outage: Outage) -> str:
+    """A request in flight at any moment of the outage counts as during it."""
+    if answered < outage.started:
         return "before"
-    return "during" if moment <= outage.ended else "after"
+    return "after" if sent > outage.ended else "during"
 
 
 def phases(tally, outage) -> dict:
     counts = {"before": 0, "during": 0, "after": 0}
-    for moment in tally.error_times:
-        counts[phase_of(moment, outage)] += 1
+    for sent, answered in tally.error_times:
+        counts[phase_of(sent, answered, outage)] += 1
     return counts
 
 
 def error_codes_by_phase(tally, outage) -> dict:
     """{"during": Counter({503: 40}), ...}: what clients were answered when they got no success."""
     codes = {"before": Counter(), "during": Counter(), "after": Counter()}
-    for moment, code in zip(tally.error_times, tally.error_codes, strict=True):
-        codes[phase_of(moment, outage)][code] += 1
+    for (sent, answered), code in zip(tally.error_times, tally.error_codes, strict=True):
+        codes[phase_of(sent, answered, outage)][code] += 1
     return codes
 
 

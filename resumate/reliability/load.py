@@ -37,7 +37,7 @@ class Tally:
     # Answers the product gives on purpose under contention, e.g. one PDF render per user at a time.
     refused: dict = field(default_factory=lambda: defaultdict(int))
     examples: list = field(default_factory=list)
-    error_times: list = field(default_factory=list)  # monotonic time of each error
+    error_times: list = field(default_factory=list)  # (sent, answered) of each failed request, monotonic
     error_codes: list = field(default_factory=list)  # its status code, or the exception's name
     # What the server said it stored: checked against the database afterwards.
     achievements: set = field(default_factory=set)
@@ -72,12 +72,12 @@ async def make_account(http: httpx.AsyncClient, n: int) -> Account:
 
 
 async def timed(tally: Tally, kind: str, request, ok=(200, 201, 202)):
-    started = time.perf_counter()
+    started, sent_at = time.perf_counter(), time.monotonic()
     try:
         response = await request
     except httpx.HTTPError as exc:
         tally.errors[kind] += 1
-        tally.error_times.append(time.monotonic())
+        tally.error_times.append((sent_at, time.monotonic()))
         tally.error_codes.append(type(exc).__name__)
         tally.examples.append(f"{kind}: {exc!r}")
         return None
@@ -87,7 +87,7 @@ async def timed(tally: Tally, kind: str, request, ok=(200, 201, 202)):
         return None
     if response.status_code not in ok:
         tally.errors[kind] += 1
-        tally.error_times.append(time.monotonic())
+        tally.error_times.append((sent_at, time.monotonic()))
         tally.error_codes.append(response.status_code)
         if len(tally.examples) < 20:
             tally.examples.append(f"{kind}: {response.status_code} {response.text[:200]}")

@@ -18,7 +18,7 @@ import uuid
 import httpx
 import psycopg
 
-from resumate.tests.stack import BASE_DIR
+from resumate.tests.stack import BASE_DIR, gunicorn_running
 from resumes.integrations.signatures import sign_timestamped
 
 from .load import make_account
@@ -88,8 +88,8 @@ class Deliveries:
         async with httpx.AsyncClient(base_url=self.base_url, timeout=60, trust_env=False) as http:
             return await make_account(http, 0)
 
-    def send(self, count, *, concurrency=10) -> dict:
-        """POST ``count`` deliveries; returns {status code: count} and the latencies."""
+    def send(self, count, *, concurrency=10) -> tuple[dict, list]:
+        """POST ``count`` deliveries; ({status code: count}, latencies in ms)."""
 
         async def run():
             codes, latencies = {}, []
@@ -146,10 +146,15 @@ class Deliveries:
         return {"statuses": statuses, "achievements": made, "duplicates": made - distinct}
 
     def processed(self) -> int:
-        return self.counts()["statuses"].get("processed", 0)
+        with psycopg.connect(self.database_url) as connection:
+            return connection.execute(
+                "SELECT count(*) FROM resumes_webhooklog"
+                " WHERE delivery_id = ANY(%s) AND status = 'processed'",
+                (self.sent,),
+            ).fetchone()[0]
 
 
-def worker_faults(start_gunicorn, env, run_dir, database_url, *, deliveries=300) -> dict:
+def worker_faults(env, run_dir, database_url, *, deliveries=300) -> dict:
     broker = PrivateRedis()
     broker.start()
     queue_env = {
@@ -160,26 +165,25 @@ def worker_faults(start_gunicorn, env, run_dir, database_url, *, deliveries=300)
         "CELERY_UNACKED_RESTORE_INTERVAL": "2",
         "WEBHOOK_REQUEUE_AFTER_SECONDS": "3",
     }
-    web, base_url = start_gunicorn(queue_env, run_dir, "workers")
-    workers = [Worker(queue_env, run_dir, "first")]
-    result = {}
+    workers = []
     try:
-        hooks = Deliveries(base_url, database_url)
-        result["webhook"] = _kill_mid_webhooks(hooks, workers, queue_env, run_dir, deliveries)
-        result["scrape"] = _kill_mid_scrape(workers, queue_env, run_dir, database_url)
-        result["broker"] = _broker_down(broker, hooks, queue_env, workers, run_dir)
+        with gunicorn_running(queue_env, run_dir, "workers") as base_url:
+            workers.append(Worker(queue_env, run_dir, "first"))
+            hooks = Deliveries(base_url, database_url)
+            return {
+                "webhook": _kill_mid_webhooks(hooks, workers, queue_env, run_dir, deliveries),
+                "scrape": _kill_mid_scrape(workers, queue_env, run_dir, database_url),
+                "broker": _broker_down(broker, hooks, queue_env, workers, run_dir),
+            }
     finally:
         for worker in workers:
             worker.stop()
-        web.terminate()
-        web.wait(30)
         broker.stop()
-    return result
 
 
 def _kill_mid_webhooks(hooks, workers, env, run_dir, count):
     codes, _ = hooks.send(count)
-    half = _wait_for(lambda: hooks.processed() >= len(hooks.sent) // 3, step=0.05)
+    until_a_third = _wait_for(lambda: hooks.processed() >= len(hooks.sent) // 3, step=0.05)
     processed_at_kill = hooks.processed()
     workers[-1].kill()
     workers.append(Worker(env, run_dir, "second"))
@@ -188,7 +192,7 @@ def _kill_mid_webhooks(hooks, workers, env, run_dir, count):
         "sent": count,
         "accepted": codes.get(202, 0),
         "processed_at_kill": processed_at_kill,
-        "before_kill_s": half,
+        "before_kill_s": until_a_third,
         "all_processed_after_restart_s": after_restart,
         **hooks.counts(),
     }

@@ -7,6 +7,7 @@ paths, and each replacement must match exactly once so a drifting config
 fails loudly instead of being tested half-way.
 """
 
+import contextlib
 import json
 import os
 import secrets
@@ -167,6 +168,27 @@ def _wait_until_up(url, process, output, what):
     raise RuntimeError(
         f"{what} did not answer {url} within {START_TIMEOUT}s:\n{Path(output).read_text()[-3000:]}"
     )
+
+
+@contextlib.contextmanager
+def gunicorn_running(env, run_dir, name, *, app="resumate.wsgi:application", workers=2):
+    """One gunicorn (gunicorn.conf.py) on a free loopback port, answering; yields its base URL."""
+    port = free_port()
+    output = Path(run_dir) / f"gunicorn-{name}.out"  # one log each: a failure's traceback stays readable
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", app, "--config", "gunicorn.conf.py"],
+        cwd=BASE_DIR,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)},
+        stdout=output.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}/health/live/", process, output, name)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(30)
 
 
 def production_env(*, database_url, redis_url, static_root, throttle_auth):
